@@ -1,0 +1,90 @@
+/**
+ * The one interface through which the engine talks to SQL. Every step of the
+ * pipeline (ingest, profile, rules, matching, value) receives a `Db` and issues
+ * SQL through it, so a later backend only has to implement these few methods.
+ */
+import {mkdirSync} from "node:fs";
+import {availableParallelism, totalmem} from "node:os";
+import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection} from "@duckdb/node-api";
+
+export type Row = Record<string, unknown>;
+
+export interface Db {
+  /** Runs statements that return nothing of interest. */
+  exec(sql: string): Promise<void>;
+  /** Runs a query and returns its rows as plain JSON-safe objects (BIGINT → number, dates → ISO text). */
+  all<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** First row of a query, or undefined. */
+  one<T = Row>(sql: string, params?: unknown[]): Promise<T | undefined>;
+  /** The underlying DuckDB connection, for appenders and registered functions. */
+  readonly duckdb: DuckDBConnection;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** Database file; default in-memory. */
+  path?: string;
+  /** DuckDB memory limit, e.g. "8GB"; default 60% of physical memory. */
+  memoryLimit?: string;
+  /** Folder where DuckDB spills; default `.assay/tmp`. */
+  tempDirectory?: string;
+  /** Worker threads; default all cores. */
+  threads?: number;
+}
+
+export async function openDb(options: DbOptions = {}): Promise<Db> {
+  const tempDirectory = options.tempDirectory ?? ".assay/tmp";
+  mkdirSync(tempDirectory, {recursive: true});
+  const memoryLimit = options.memoryLimit ?? `${Math.floor((totalmem() * 0.6) / 2 ** 20)}MB`;
+  const threads = options.threads ?? availableParallelism();
+  const instance = await DuckDBInstance.create(options.path ?? ":memory:", {
+    memory_limit: memoryLimit,
+    temp_directory: tempDirectory,
+    threads: String(threads),
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false",
+    enable_external_access: "true"
+  });
+  const connection = await instance.connect();
+  return wrap(connection, () => {
+    connection.closeSync();
+    instance.closeSync();
+  });
+}
+
+/** Types that JSON renders as text to keep precision; the engine wants numbers. */
+const NUMERIC_TYPES = new Set<DuckDBTypeId>([
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UHUGEINT,
+  DuckDBTypeId.DECIMAL
+]);
+
+function wrap(connection: DuckDBConnection, close: () => void): Db {
+  const all = async <T>(sql: string, params?: unknown[]): Promise<T[]> => {
+    const reader = await connection.runAndReadAll(sql, params as never);
+    const numeric = reader.columnTypes().map((type) => NUMERIC_TYPES.has(type.typeId));
+    const names = reader.columnNames();
+    return reader.getRowsJson().map((values) => {
+      const row: Row = {};
+      values.forEach((value, i) => {
+        row[names[i]!] = numeric[i] && value !== null ? Number(value) : value;
+      });
+      return row as T;
+    });
+  };
+  return {
+    duckdb: connection,
+    async exec(sql) {
+      await connection.run(sql);
+    },
+    all,
+    async one<T>(sql: string, params?: unknown[]) {
+      return (await all<T>(sql, params))[0];
+    },
+    async close() {
+      close();
+    }
+  };
+}
