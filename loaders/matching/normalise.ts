@@ -1,0 +1,152 @@
+/**
+ * Normalisation: the record table the matcher works on. One row per input
+ * record, with an integer `rid`, the raw values (trimmed) for the golden record,
+ * and the comparison and blocking keys beside them (`*_n`, `*_key`, phonetic
+ * codes, E.164 phones, parsed dates). Raw values are never overwritten.
+ *
+ *   normaliseRecords(db, input, options) → {table, filled, rows}
+ */
+import type {Db} from "../db/connection.ts";
+import {dayOrderSql, parseDateSql, type DayOrder} from "../db/dates.ts";
+import {ident, literal} from "../db/sql.ts";
+import {nicknameRows} from "./nicknames.ts";
+import {buildPhoneMap, buildPhoneticMap, phoneCleanSql, type PhoneticMethod} from "./keys.ts";
+import type {Field} from "./settings.ts";
+import {
+  addressSql,
+  citySql,
+  cleanSql,
+  emailKeySql,
+  emailSql,
+  nameKeySql,
+  otherNameSql,
+  postcodeSql,
+  primaryNameSql,
+  splitFullNameSql,
+  withoutParticlesSql
+} from "./text-sql.ts";
+
+/** Role columns the engine reads from the input (NULL when the input lacks one). */
+export const INPUT_COLUMNS = [
+  "civility", "first_name", "last_name", "full_name", "email", "phone", "mobile", "address1", "address2",
+  "postcode", "city", "country", "birth_date", "created_at", "updated_at", "optin_email", "optin_sms"
+] as const;
+
+export interface NormaliseOptions {
+  country: string;
+  phonetic: PhoneticMethod;
+  /** Column of the input holding a ground-truth entity id, kept as `truth`. */
+  truthColumn?: string;
+  /** Name of the record table to create; default `match_records`. */
+  table?: string;
+}
+
+export interface Normalised {
+  table: string;
+  rows: number;
+  /** Fields that at least one record fills. */
+  filled: Set<Field>;
+}
+
+export async function normaliseRecords(db: Db, input: string, options: NormaliseOptions): Promise<Normalised> {
+  const table = options.table ?? "match_records";
+  const present = new Set(
+    (await db.all<{column_name: string}>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${input})`)).map((r) => r.column_name)
+  );
+  const col = (name: string) => (present.has(name) ? `CAST(${ident(name)} AS VARCHAR)` : "CAST(NULL AS VARCHAR)");
+  const dayOrder = async (name: string): Promise<DayOrder> =>
+    present.has(name) ? ((await db.one<{day_order: DayOrder}>(dayOrderSql(ident(name), input)))?.day_order ?? "dmy") : "dmy";
+  const date = async (name: string) => parseDateSql(col(name), await dayOrder(name));
+
+  // Phones: once per distinct cleaned value.
+  await buildPhoneMap(
+    db,
+    `${table}_phones`,
+    `SELECT DISTINCT value FROM (SELECT ${phoneCleanSql(col("phone"))} AS value FROM ${input}
+      UNION ALL SELECT ${phoneCleanSql(col("mobile"))} FROM ${input}) WHERE value IS NOT NULL`,
+    options.country
+  );
+
+  const split = splitFullNameSql(col("full_name"));
+  const hasNames = `(${col("first_name")} IS NOT NULL OR ${col("last_name")} IS NOT NULL)`;
+  const first = `CASE WHEN ${hasNames} THEN ${col("first_name")} ELSE ${split.first} END`;
+  const last = `CASE WHEN ${hasNames} THEN ${col("last_name")} ELSE ${split.last} END`;
+  const birth = await date("birth_date");
+  const truth = options.truthColumn ? `CAST(${ident(options.truthColumn)} AS VARCHAR)` : "CAST(NULL AS VARCHAR)";
+
+  await db.exec(`CREATE OR REPLACE TABLE ${table}_base AS
+    WITH raw AS (
+      SELECT CAST(source AS VARCHAR) AS source, CAST(record_id AS VARCHAR) AS record_id,
+        ${present.has("row_number") ? "CAST(row_number AS BIGINT)" : "NULL::BIGINT"} AS row_number,
+        ${truth} AS truth,
+        ${INPUT_COLUMNS.map((c) => `nullif(trim(${col(c)}), '') AS ${c}`).join(",\n        ")},
+        ${first} AS first_raw, ${last} AS last_raw,
+        ${birth} AS birth_parsed, ${await date("updated_at")} AS updated_date, ${await date("created_at")} AS created_date
+      FROM ${input}
+    ),
+    names AS (
+      SELECT *, ${cleanSql("first_raw", "a-z")} AS first_clean, ${cleanSql("last_raw", "a-z")} AS last_clean FROM raw
+    ),
+    keyed AS (
+      SELECT *,
+        ${nameKeySql("first_clean")} AS first_name_n,
+        ${nameKeySql(withoutParticlesSql(primaryNameSql("last_clean")))} AS last_core,
+        ${nameKeySql(primaryNameSql("last_clean"))} AS last_name_n,
+        ${nameKeySql(otherNameSql("last_clean"))} AS other_name_n,
+        ${emailSql("email")} AS email_n,
+        ${phoneCleanSql("phone")} AS phone_clean, ${phoneCleanSql("mobile")} AS mobile_clean,
+        ${addressSql("address1", "address2")} AS address_n,
+        ${postcodeSql("postcode", options.country)} AS postcode_n,
+        ${citySql("city")} AS city_n,
+        CASE WHEN birth_parsed > DATE '1900-01-01' AND birth_parsed <= current_date THEN birth_parsed END AS birth_date_n,
+        coalesce(updated_date, created_date) AS recency
+      FROM names
+    )
+    SELECT row_number() OVER (ORDER BY source, row_number, record_id)::INTEGER AS rid, *,
+      left(first_name_n, 1) AS first_initial,
+      CASE WHEN first_name_n IS NOT NULL AND last_name_n IS NOT NULL
+        THEN array_to_string(list_sort([first_name_n, last_name_n]), ' ') END AS name_pair,
+      list_distinct(list_filter([last_name_n, last_core, other_name_n], x -> x IS NOT NULL)) AS last_names,
+      ${emailKeySql("email_n")} AS email_key,
+      split_part(${emailKeySql("email_n")}, '@', 1) AS email_local,
+      strftime(birth_date_n, '%Y%m%d') AS birth_text
+    FROM keyed`);
+
+  // Phonetic codes and nickname groups: once per distinct name.
+  await buildPhoneticMap(
+    db,
+    `${table}_phonetic`,
+    `SELECT DISTINCT value FROM (SELECT first_name_n AS value FROM ${table}_base UNION ALL SELECT last_name_n FROM ${table}_base)
+      WHERE value IS NOT NULL`,
+    options.phonetic
+  );
+  const nicknames = nicknameRows().map(([name, canonical]) => `(${literal(name)}, ${literal(canonical)})`);
+  await db.exec(`CREATE OR REPLACE TABLE ${table}_nicknames AS SELECT * FROM (VALUES ${nicknames.join(", ")}) AS t(name, canonical)`);
+
+  await db.exec(`CREATE OR REPLACE TABLE ${table} AS
+    WITH canon AS (
+      SELECT n.name, list(DISTINCT k.canonical) AS canons
+      FROM (SELECT DISTINCT first_name_n AS name FROM ${table}_base WHERE first_name_n IS NOT NULL) AS n
+      JOIN ${table}_nicknames AS k ON k.name = n.name GROUP BY n.name
+    )
+    SELECT b.*,
+      fp.code AS first_phonetic, lp.code AS last_phonetic,
+      list_distinct(list_append(coalesce(c.canons, []), b.first_name_n)) AS first_canons,
+      list_distinct(list_filter([p1.e164, p2.e164], x -> x IS NOT NULL)) AS phones
+    FROM ${table}_base AS b
+    LEFT JOIN ${table}_phonetic AS fp ON fp.value = b.first_name_n
+    LEFT JOIN ${table}_phonetic AS lp ON lp.value = b.last_name_n
+    LEFT JOIN canon AS c ON c.name = b.first_name_n
+    LEFT JOIN ${table}_phones AS p1 ON p1.value = b.phone_clean
+    LEFT JOIN ${table}_phones AS p2 ON p2.value = b.mobile_clean
+    ORDER BY b.rid`);
+  await db.exec(`DROP TABLE ${table}_base`);
+
+  const fill = await db.one<Record<string, number>>(`SELECT count(*) AS n,
+    count(first_name_n) AS firstName, count(last_name_n) AS lastName, count(birth_date_n) AS birthDate,
+    count(email_n) AS email, count(*) FILTER (WHERE len(phones) > 0) AS phone, count(address_n) AS address,
+    count(postcode_n) AS postcode, count(city_n) AS city FROM ${table}`);
+  const filled = new Set<Field>();
+  for (const [key, value] of Object.entries(fill ?? {})) if (key !== "n" && Number(value) > 0) filled.add(key as Field);
+  return {table, rows: Number(fill?.n ?? 0), filled};
+}
