@@ -8,7 +8,8 @@
  * and a point both appear, the last one is the decimal separator and the other
  * groups thousands; a lone comma is a decimal comma (`1,234` is 1.234).
  */
-export function parseNumberSql(expr: string): string {
+export function parseNumberSql(value: string): string {
+  const expr = `CAST(${value} AS VARCHAR)`;
   const text = `regexp_replace(${expr}, '[\\s\\x{00A0}\\x{202F}€$£]', '', 'g')`;
   const slow = `TRY_CAST(CASE WHEN regexp_matches(${text}, ',[^.]*$')
       THEN replace(replace(${text}, '.', ''), ',', '.')
