@@ -6,5 +6,6 @@
  * spreadsheets export numbers) becomes `17850`.
  */
 export function normalizeIdSql(expr: string): string {
-  return `nullif(regexp_replace(trim(CAST(${expr} AS VARCHAR)), '^(\\d+)\\.0+$', '\\1'), '')`;
+  const text = `trim(CAST(${expr} AS VARCHAR))`;
+  return `nullif(CASE WHEN regexp_full_match(${text}, '\\d+\\.0+') THEN split_part(${text}, '.', 1) ELSE ${text} END, '')`;
 }

@@ -53,38 +53,63 @@ export interface CleanOrders {
   lastDate: string | null;
 }
 
+/**
+ * SQL expression: the DATE of an order date text, as `parseDateSql` reads it,
+ * with a fast path for text that starts like an ISO date (a plain cast; the
+ * calendar day written is kept, time zones dropped, as `parseDateSql` does).
+ */
+export function orderDateSql(expr: string, order: DayOrder): string {
+  const fast = `CASE WHEN ${expr} LIKE '____-__-__%' THEN CAST(TRY_CAST(${expr} AS TIMESTAMP) AS DATE) END`;
+  return `coalesce(${fast}, ${parseDateSql(expr, order)})`;
+}
+
+/** The rows whose order date may be day- or month-first, for `dayOrderSql`: a cheap prefix test skips ISO dates. */
+function dayFirstCandidates(source: string): string {
+  return `(SELECT order_date FROM ${source} WHERE regexp_matches(order_date, '^\\s*\\d{1,2}[/.-]'))`;
+}
+
 export async function cleanOrders(db: Db, orders: string, options: CleanOrdersOptions = {}): Promise<CleanOrders> {
   const {asOf, identities, table = "value_orders"} = options;
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`invalid asOf: ${asOf} (write yyyy-mm-dd)`);
   const source = ident(orders);
   const lines = ident(`${table}_lines`);
-  const dayOrder = ((await db.one<{day_order: DayOrder}>(dayOrderSql("order_date", source)))?.day_order ?? "dmy") as DayOrder;
+  const dayOrder = ((await db.one<{day_order: DayOrder}>(dayOrderSql("order_date", dayFirstCandidates(source))))?.day_order ??
+    "dmy") as DayOrder;
   const id = normalizeIdSql("o.customer_id");
   const customer = identities ? `coalesce(i.customer_id, ${id})` : id;
   const join = identities
     ? `LEFT JOIN (SELECT ${normalizeIdSql("record_id")} AS record_id, min(${normalizeIdSql("customer_id")}) AS customer_id
         FROM ${ident(identities)} GROUP BY 1) AS i ON i.record_id = ${id}`
     : "";
+  // One pass over the lines: valid lines grouped by customer, order and day;
+  // excluded lines grouped by reason only.
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${lines} AS
     WITH parsed AS (
       SELECT ${customer} AS customer_id,
         nullif(trim(o.order_id), '') AS order_id,
-        ${parseDateSql("o.order_date", dayOrder)} AS order_date,
+        ${orderDateSql("o.order_date", dayOrder)} AS order_date,
         ${parseNumberSql("o.amount")} AS amount_value,
         ${parseNumberSql("o.quantity")} AS quantity,
         ${parseNumberSql("o.unit_price")} AS unit_price
       FROM ${source} AS o ${join}
     ), valued AS (
       SELECT *, coalesce(amount_value, quantity * unit_price) AS amount FROM parsed
+    ), judged AS (
+      SELECT customer_id, coalesce(order_id, CAST(order_date AS VARCHAR)) AS order_key, order_date, amount,
+        CASE
+          WHEN customer_id IS NULL THEN 'no_customer_id'
+          WHEN amount_value <= 0 OR quantity <= 0 OR unit_price <= 0 THEN 'non_positive'
+          WHEN amount IS NULL OR NOT isfinite(amount) THEN 'no_amount'
+          WHEN order_date IS NULL THEN 'invalid_date'
+        END AS reason
+      FROM valued
     )
-    SELECT customer_id, coalesce(order_id, CAST(order_date AS VARCHAR)) AS order_key, order_date, amount,
-      CASE
-        WHEN customer_id IS NULL THEN 'no_customer_id'
-        WHEN amount_value <= 0 OR quantity <= 0 OR unit_price <= 0 THEN 'non_positive'
-        WHEN amount IS NULL OR NOT isfinite(amount) THEN 'no_amount'
-        WHEN order_date IS NULL THEN 'invalid_date'
-      END AS reason
-    FROM valued`);
+    SELECT reason,
+      CASE WHEN reason IS NULL THEN customer_id END AS customer_id,
+      CASE WHEN reason IS NULL THEN order_key END AS order_key,
+      CASE WHEN reason IS NULL THEN order_date END AS order_date,
+      count(*) AS lines, sum(CASE WHEN reason IS NULL THEN amount END) AS amount
+    FROM judged GROUP BY ALL`);
   const last = await db.one<{last: string | null}>(`SELECT CAST(max(order_date) + 1 AS VARCHAR) AS last FROM ${lines} WHERE reason IS NULL`);
   const asOfDate = asOf ?? last?.last ?? new Date().toISOString().slice(0, 10);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS
@@ -93,7 +118,7 @@ export async function cleanOrders(db: Db, orders: string, options: CleanOrdersOp
     GROUP BY customer_id, order_key`);
   const counts = await db.all<{reason: string | null; n: number}>(`SELECT
       CASE WHEN reason IS NULL AND order_date >= DATE ${literal(asOfDate)} THEN 'after_as_of' ELSE reason END AS reason,
-      count(*) AS n
+      sum(lines) AS n
     FROM ${lines} GROUP BY 1`);
   await db.exec(`DROP TABLE ${lines}`);
   const excluded = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>;
