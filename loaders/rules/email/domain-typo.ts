@@ -5,8 +5,7 @@
  * provider):
  *   - the same name with a TLD one edit away (`orange.ff`, `sfr.fe`);
  *   - one edit (insertion, deletion, substitution or transposition) away
- *     from P when P has 7 characters or more (`gmial.com`, `fre.fr`);
- *   - two edits away when P has 11 characters or more (`lapsote.nte`).
+ *     from P when P has 7 characters or more (`gmial.com`, `fre.fr`).
  * Short providers (`me.com`, `sfr.fr`) only take the TLD test, so that real
  * small domains are not mistaken for them. `detail` gives the nearest
  * provider, the earlier in MAIL_PROVIDERS on a tie. Checked once per
@@ -28,8 +27,7 @@ export function typoSuggestionsSql(domains: string): string {
       SELECT parts.domain, p.provider, p.preference, damerau_levenshtein(parts.domain, p.provider) AS distance
       FROM parts CROSS JOIN p
       WHERE (parts.name = p.name AND damerau_levenshtein(parts.tld, p.tld) = 1)
-         OR (length(p.provider) >= 7 AND damerau_levenshtein(parts.domain, p.provider) = 1)
-         OR (length(p.provider) >= 11 AND damerau_levenshtein(parts.domain, p.provider) = 2))
+         OR (length(p.provider) >= 7 AND damerau_levenshtein(parts.domain, p.provider) = 1))
     SELECT domain, arg_min(provider, distance * 1000 + preference) AS suggestion FROM near GROUP BY domain`;
 }
 

@@ -40,7 +40,7 @@ const EXTRA: Record<string, string> = {
 
 export async function createCountryTable(db: Db, table: string): Promise<void> {
   const rows: [string, string][] = [];
-  for (const [alpha2, alpha3] of Object.entries(countries.getAlpha3Codes())) {
+  for (const [alpha3, alpha2] of Object.entries(countries.getAlpha3Codes())) {
     rows.push([alpha2, alpha2], [alpha3, alpha2]);
   }
   for (const language of LANGUAGES) {

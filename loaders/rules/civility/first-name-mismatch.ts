@@ -1,0 +1,50 @@
+/**
+ * civility.first_name_mismatch — the civility contradicts the gender that the
+ * first name carries in this very file. The file teaches it: a first name
+ * (folded; `Jean-Pierre` is one name) seen with a gendered civility at least
+ * 20 times, at least 95% of them one gender, carries that gender. Mixed names
+ * (Camille, Dominique, Claude…) never fire, whatever the file says. Reported
+ * on the civility; `detail` gives the first name, its learned gender and
+ * the evidence.
+ */
+import {literalList} from "../../db/sql.ts";
+import {defineRule} from "../rule.ts";
+import {col, foldSql, presentSql} from "../text-sql.ts";
+import {civilityGenderSql} from "./civilities.ts";
+
+/** Folded first names that both genders carry in France. */
+export const MIXED_FIRST_NAMES: readonly string[] = [
+  "CAMILLE", "DOMINIQUE", "CLAUDE", "SACHA", "SASHA", "ALIX", "CHARLIE", "ANDREA", "EDEN", "LOU", "NOA", "MORGAN",
+  "KIM", "ANGE", "SWANN", "STEVIE", "JODY", "ALEX", "CHRIS", "SAM", "ROBIN", "LESLIE", "YANNICK", "MAXIME", "ELIE",
+  "GAEL", "LOAN", "NOE", "MAE", "AMAURY", "HYACINTHE", "MARIE", "DANY", "DANI", "FREDDY", "TERRY"
+];
+
+export const MIN_OCCURRENCES = 20;
+export const MIN_SHARE = 0.95;
+
+export default defineRule({
+  id: "civility.first_name_mismatch",
+  fields: ["civility"],
+  dimension: "consistency",
+  severity: "warning",
+  explain: {
+    fr: "La civilité contredit le genre que ce prénom porte dans le fichier lui-même (prénom vu au moins 20 fois, à 95 % d'un même genre) ; les prénoms mixtes (Camille, Dominique, Claude…) ne sont jamais signalés.",
+    en: "The civility contradicts the gender this first name carries in the file itself (a name seen at least 20 times, 95% one gender); mixed names (Camille, Dominique, Claude…) never fire."
+  },
+  applies: () => `${presentSql(col("civility"))} AND ${presentSql(col("firstName"))} AND ${civilityGenderSql(col("civility"))} IN ('M', 'F')`,
+  check: ({input}) => {
+    const civility = col("civility");
+    const first = col("firstName");
+    return `WITH g AS (
+        SELECT record_id, ${civility} AS value, ${foldSql(first)} AS name, ${civilityGenderSql(civility)} AS gender
+        FROM ${input} WHERE ${presentSql(civility)} AND ${presentSql(first)}),
+      learned AS (
+        SELECT name, CASE WHEN count(*) FILTER (WHERE gender = 'M') >= count(*) FILTER (WHERE gender = 'F') THEN 'M' ELSE 'F' END AS gender,
+          count(*) AS n, greatest(count(*) FILTER (WHERE gender = 'M'), count(*) FILTER (WHERE gender = 'F')) / count(*) AS share
+        FROM g WHERE gender IN ('M', 'F') AND name <> '' AND name NOT IN ${literalList(MIXED_FIRST_NAMES)}
+        GROUP BY name HAVING count(*) >= ${MIN_OCCURRENCES} AND share >= ${MIN_SHARE})
+      SELECT g.record_id, 'civility' AS field, g.value,
+        learned.name || ': ' || learned.gender || ' ' || CAST(round(100 * learned.share) AS INTEGER) || '% of ' || learned.n AS detail
+      FROM g JOIN learned USING (name) WHERE g.gender IN ('M', 'F') AND g.gender <> learned.gender`;
+  }
+});
