@@ -109,6 +109,7 @@ export async function normaliseRecords(db: Db, input: string, options: Normalise
       list_distinct(list_filter([last_name_n, last_core, other_name_n], x -> x IS NOT NULL)) AS last_names,
       ${emailKeySql("email_n")} AS email_key,
       split_part(${emailKeySql("email_n")}, '@', 1) AS email_local,
+      list_distinct(string_split(address_n, ' ')) AS address_tokens,
       strftime(birth_date_n, '%Y%m%d') AS birth_text
     FROM keyed`);
 

@@ -141,11 +141,20 @@ const DEFAULT_SIMILARITY: Record<Field, [number, number]> = {
 const TF_FIELDS = new Set<Field>(["firstName", "lastName", "city"]);
 const FRENCH_SPEAKING = new Set(["FR", "BE", "CH", "LU", "MC"]);
 
+/** Phonetic code of names for a country: French phonex where French names dominate. */
+export function defaultPhonetic(country: string): "double-metaphone" | "phonex" {
+  return FRENCH_SPEAKING.has(country) ? "phonex" : "double-metaphone";
+}
+
 /** Default rules, kept when every field they need is filled somewhere. */
 const DEFAULT_RULES: BlockingKey[][] = [
   ["email"],
   ["phone"],
   ["names"],
+  ["lastName"],
+  ["birthDate"],
+  ["firstName", "lastNamePhonetic"],
+  ["firstName", "city"],
   ["lastNamePhonetic", "postcode"],
   ["lastNamePhonetic", "city"],
   ["firstInitial", "lastName", "birthDate"],
@@ -192,7 +201,7 @@ export function resolveSettings(input: unknown, context: SettingsContext): Setti
   return {
     ...rest,
     country: resolvedCountry,
-    phonetic: phonetic ?? (FRENCH_SPEAKING.has(resolvedCountry) ? "phonex" : "double-metaphone"),
+    phonetic: phonetic ?? defaultPhonetic(resolvedCountry),
     fields,
     blocking: rules
   };
