@@ -21,7 +21,7 @@ await db.exec(`CREATE TABLE orders_bench AS
   SELECT 'bench' AS source, i + 1 AS row_number,
     CASE WHEN hash(o, 1) % 100 < 8 THEN '' ELSE CAST(hash(o, 2) % ${customers} AS VARCHAR) || '.0' END AS customer_id,
     CAST(o AS VARCHAR) AS order_id,
-    strftime(TIMESTAMP '2021-01-01' + to_seconds(CAST(hash(o, 3) % (4 * 365 * 86400) AS BIGINT)), '%Y-%m-%d %H:%M:%S') AS order_date,
+    CAST(TIMESTAMP '2021-01-01' + to_seconds(CAST(hash(o, 3) % (4 * 365 * 86400) AS BIGINT)) AS VARCHAR) AS order_date,
     NULL::VARCHAR AS amount,
     CAST(CASE WHEN hash(i, 4) % 100 < 2 THEN -1 ELSE 1 + hash(i, 5) % 12 END AS VARCHAR) AS quantity,
     CAST(round((1 + hash(i, 6) % 5000) / 100, 2) AS VARCHAR) AS unit_price,

@@ -4,15 +4,18 @@
  */
 
 /**
- * SQL expression: the DOUBLE that `expr` (text) holds, or NULL. When a comma
- * and a point both appear, the last one is the decimal separator and the other
- * groups thousands; a lone comma is a decimal comma (`1,234` is 1.234).
+ * SQL expression: the DOUBLE that `value` (text) holds, or NULL. The last
+ * comma or point is the decimal separator and the others group thousands; so a
+ * lone comma is a decimal comma (`1,234` is 1.234).
+ *
+ * Text that casts as it is takes the fast path; the slow path is written so
+ * that each step uses its input once, which keeps DuckDB from computing it
+ * ahead for every row.
  */
 export function parseNumberSql(value: string): string {
   const expr = `CAST(${value} AS VARCHAR)`;
-  const text = `regexp_replace(${expr}, '[\\s\\x{00A0}\\x{202F}€$£]', '', 'g')`;
-  const slow = `TRY_CAST(CASE WHEN regexp_matches(${text}, ',[^.]*$')
-      THEN replace(replace(${text}, '.', ''), ',', '.')
-      ELSE replace(${text}, ',', '') END AS DOUBLE)`;
+  const bare = `regexp_replace(${expr}, '[\\s\\x{00A0}\\x{202F}€$£]', '', 'g')`;
+  const marked = `regexp_replace(${bare}, '[.,](\\d*)$', '#\\1')`;
+  const slow = `TRY_CAST(replace(regexp_replace(${marked}, '[.,]', '', 'g'), '#', '.') AS DOUBLE)`;
   return `coalesce(TRY_CAST(${expr} AS DOUBLE), ${slow})`;
 }
