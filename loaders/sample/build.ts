@@ -58,7 +58,7 @@ export function buildRecord(rng: Rng, entity: Entity, ctx: DefectContext, duplic
 
   const moved = rng.chance(0.2 * vary);
   const address = moved ? (entity.address.country === "FR" ? frenchAddress(rng) : foreignAddress(rng, entity.address.country)) : entity.address;
-  const email = rng.chance(0.3 * vary) ? `${localPart(rng, entity.name.first, entity.name.last)}@${cleanDomain(rng, address.country)}` : entity.email;
+  const email = rng.chance(0.3 * vary) ? `${localPart(rng, entity.name.first, entity.name.last, entity.index + 7_777_777)}@${cleanDomain(rng, address.country)}` : entity.email;
 
   const otherMobile = entity.mobileNational && rng.chance(0.25 * vary);
   const mobileNational = otherMobile ? frenchMobile(entity.index, 1) : entity.mobileNational;

@@ -5,7 +5,7 @@
  * a near miss, a typo domain is not itself disposable.
  */
 import {createRequire} from "node:module";
-import {Rng, Weighted} from "./random.ts";
+import {Rng, Weighted, scramble} from "./random.ts";
 
 const DISPOSABLE = new Set(createRequire(import.meta.url)("disposable-email-domains") as string[]);
 
@@ -18,7 +18,7 @@ const FOREIGN_DOMAINS: Record<string, readonly string[]> = {
   BE: ["gmail.com", "skynet.be", "telenet.be", "hotmail.com"],
   CH: ["gmail.com", "bluewin.ch", "hotmail.com"],
   LU: ["gmail.com", "pt.lu", "hotmail.com"],
-  DE: ["gmail.com", "gmx.de", "web.de", "t-online.de"],
+  DE: ["gmail.com", "web.de", "t-online.de", "freenet.de"],
   IT: ["gmail.com", "libero.it", "hotmail.com"],
   ES: ["gmail.com", "hotmail.com", "yahoo.com"],
   GB: ["gmail.com", "btinternet.com", "outlook.com", "yahoo.com"],
@@ -50,7 +50,7 @@ const TYPOS: Record<string, readonly string[]> = {
 const ALL_TYPOS = Object.values(TYPOS).flat().filter((d) => !DISPOSABLE.has(d));
 
 /** email.disposable: domains of the disposable-email-domains list. */
-const DISPOSABLE_DOMAINS = ["yopmail.com", "yopmail.fr", "jetable.org", "mailinator.com", "trashmail.com", "guerrillamail.com", "10minutemail.com"].filter((d) =>
+const DISPOSABLE_DOMAINS = ["jetable.org", "mailinator.com", "trashmail.com", "guerrillamail.com", "10minutemail.com"].filter((d) =>
   DISPOSABLE.has(d)
 );
 
@@ -58,9 +58,28 @@ const DISPOSABLE_DOMAINS = ["yopmail.com", "yopmail.fr", "jetable.org", "mailina
 export const ROLE_LOCAL_PARTS = ["contact", "info", "accueil", "compta", "admin", "commercial", "direction", "secretariat", "sav", "support"];
 const TRADES = ["conseil", "immobilier", "boulangerie", "garage", "btp", "pharmacie", "avocats", "architecture", "transports", "services"];
 
-for (const d of [...FRENCH_DOMAINS.items, ...Object.values(FOREIGN_DOMAINS).flat()]) {
-  if (DISPOSABLE.has(d) || ALL_TYPOS.includes(d)) throw new Error(`invalid clean domain: ${d}`);
+/** Providers a typo rule may know of, ours and a few more. */
+const PROVIDERS = [...new Set([...FRENCH_DOMAINS.items, ...Object.values(FOREIGN_DOMAINS).flat(), "live.com", "gmx.fr", "gmx.com", "aol.com", "msn.com", "neuf.fr", "bbox.fr", "numericable.fr", "aliceadsl.fr", "club-internet.fr", "protonmail.com", "me.com"])];
+
+/** Damerau–Levenshtein distance (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({length: a.length + 1}, (_, i) => Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]!;
 }
+
+// Clean and disposable domains are at least 3 edits from every other provider,
+// so that no reading of "near miss" takes them for typos; typo domains are
+// not disposable and are not providers.
+for (const d of [...FRENCH_DOMAINS.items, ...Object.values(FOREIGN_DOMAINS).flat(), ...DISPOSABLE_DOMAINS]) {
+  const near = PROVIDERS.find((p) => p !== d && editDistance(p, d) < 3);
+  if (near || (DISPOSABLE.has(d) && !DISPOSABLE_DOMAINS.includes(d)) || ALL_TYPOS.includes(d)) throw new Error(`invalid domain: ${d} (near ${near})`);
+}
+for (const d of ALL_TYPOS) if (PROVIDERS.includes(d)) throw new Error(`invalid typo domain: ${d}`);
 
 /** Lower-case ASCII letters and hyphens of a name (accents dropped). */
 export function slug(name: string): string {
@@ -75,23 +94,31 @@ export function slug(name: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-/** A local part built from the name: jean.martin, jmartin, martin.jean, jean.martin84… */
-export function localPart(rng: Rng, first: string, last: string): string {
+/**
+ * A local part built from the name: jean.martin, jmartin, martin.jean,
+ * jean.martin84… Most carry digits derived from the person's index (as
+ * providers make people add when their name is taken), so that different
+ * people rarely share an address.
+ */
+export function localPart(rng: Rng, first: string, last: string, index: number): string {
   const f = slug(first) || "client";
   const l = slug(last) || "martin";
-  switch (rng.int(0, 5)) {
+  const n = String(scramble(index, 6, rng.int(0, 9)) % 10 ** rng.int(2, 4));
+  switch (rng.int(0, 6)) {
     case 0:
       return `${f}.${l}`;
     case 1:
-      return `${f[0]}${l}`;
+      return `${f[0]}${l}${n}`;
     case 2:
-      return `${f}.${l}${rng.int(1, 99)}`;
+      return `${f}.${l}${n}`;
     case 3:
-      return `${l}.${f}`;
+      return `${l}.${f}${n}`;
     case 4:
       return `${f}${l}${rng.int(1950, 2005)}`;
+    case 5:
+      return `${f}_${l}${n}`;
     default:
-      return `${f}_${l}`;
+      return `${f[0]}.${l}.${n}`;
   }
 }
 

@@ -42,7 +42,7 @@ export function drawEntity(rng: Rng, index: number, asOfDay: number): Entity {
   const address = foreign ? foreignAddress(rng, country) : frenchAddress(rng);
   let birthDay = asOfDay - rng.int(18 * 366, 90 * 365);
   if (birthDay === dayOf("1970-01-01")) birthDay += 1;
-  const email = `${localPart(rng, name.first, name.last)}@${cleanDomain(rng, country)}`;
+  const email = `${localPart(rng, name.first, name.last, index)}@${cleanDomain(rng, country)}`;
   const mobileNational = foreign ? "" : frenchMobile(index);
   const mobile = foreign ? foreignMobile(rng, country) : frenchE164(mobileNational);
   const homeNational = foreign ? "" : frenchHome(index);

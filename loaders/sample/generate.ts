@@ -150,7 +150,7 @@ export async function generateSample(options: SampleOptions, onProgress?: (done:
         waiting.set(at, [...(waiting.get(at) ?? []), b]);
       }
     }
-    if (rng.chance(0.3)) for (const [orderId, date, sku, quantity, price, channel] of book.anonymous(rng)) await orders.row([orderId, "", date, sku, quantity, price, channel]);
+    if (rng.chance(0.15)) for (const [orderId, date, sku, quantity, price, channel] of book.anonymous(rng)) await orders.row([orderId, "", date, sku, quantity, price, channel]);
     for (const b of waiting.get(i) ?? []) await emit(b);
     waiting.delete(i);
     if (onProgress && ((i + 1) % 1000 === 0 || i + 1 === customers)) onProgress(i + 1, customers);

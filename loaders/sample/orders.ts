@@ -23,7 +23,7 @@ export class Catalogue {
   /** A SKU and its price; low numbers sell more. */
   item(rng: Rng): [string, string] {
     const k = Math.floor(this.prices.length * rng.next() ** 2);
-    return [`SKU${String(k + 1).padStart(5, "0")}`, this.prices[k]!];
+    return [`SKU${String(k + 1).padStart(4, "0")}`, this.prices[k]!];
   }
 }
 
@@ -48,7 +48,7 @@ export class OrderBook {
       out.push([id, date, sku, String(quantity), price, channel]);
       if (rng.chance(0.02)) out.push([id, date, sku, String(-Math.max(1, Math.floor(quantity / 2))), price, channel]);
     }
-    if (rng.chance(0.015)) out.push([id, date, `SKU${String(rng.int(9000, 9009)).padStart(5, "0")}`, "1", "0.00", channel]);
+    if (rng.chance(0.015)) out.push([id, date, `GIFT${rng.int(1, 9)}`, "1", "0.00", channel]);
     return out;
   }
 
