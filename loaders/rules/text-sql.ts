@@ -37,6 +37,16 @@ export function foldSql(expr: string): string {
   return `trim(regexp_replace(${ligatures}, '[^A-Z0-9]+', ' ', 'g'))`;
 }
 
+/**
+ * A person's name as duplicate keys compare it: lower case, accents and
+ * ligatures folded, white space collapsed, punctuation kept (`Jean-Pierre`
+ * and `Jean Pierre` stay two names).
+ */
+export function nameKeySql(expr: string): string {
+  const folded = `replace(replace(lower(strip_accents(${expr})), 'œ', 'oe'), 'æ', 'ae')`;
+  return `trim(regexp_replace(${folded}, '[\\s\\p{Z}]+', ' ', 'g'))`;
+}
+
 /** Only the digits of a text. */
 export function digitsSql(expr: string): string {
   return `regexp_replace(${expr}, '[^0-9]', '', 'g')`;

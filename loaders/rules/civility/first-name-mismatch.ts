@@ -9,17 +9,18 @@
  */
 import {literalList} from "../../db/sql.ts";
 import {defineRule} from "../rule.ts";
-import {col, foldSql, presentSql} from "../text-sql.ts";
+import {col, nameKeySql, presentSql} from "../text-sql.ts";
 import {civilityGenderSql} from "./civilities.ts";
 
 /** Folded first names that both genders carry in France. */
 export const MIXED_FIRST_NAMES: readonly string[] = [
-  "CAMILLE", "DOMINIQUE", "CLAUDE", "SACHA", "SASHA", "ALIX", "CHARLIE", "ANDREA", "EDEN", "LOU", "NOA", "MORGAN",
-  "KIM", "ANGE", "SWANN", "STEVIE", "JODY", "ALEX", "CHRIS", "SAM", "ROBIN", "LESLIE", "YANNICK", "MAXIME", "ELIE",
-  "GAEL", "LOAN", "NOE", "MAE", "AMAURY", "HYACINTHE", "MARIE", "DANY", "DANI", "FREDDY", "TERRY"
+  "camille", "dominique", "claude", "sacha", "sasha", "alix", "charlie", "andrea", "eden", "lou", "noa", "morgan",
+  "kim", "ange", "swann", "stevie", "jody", "alex", "chris", "sam", "robin", "leslie", "yannick", "elie",
+  "gael", "loan", "mae", "hyacinthe", "dany", "dani", "terry"
 ];
 
 export const MIN_OCCURRENCES = 20;
+/** At least 95% one gender, in integers: 20 × majority ≥ 19 × total. */
 export const MIN_SHARE = 0.95;
 
 export default defineRule({
@@ -36,15 +37,15 @@ export default defineRule({
     const civility = col("civility");
     const first = col("firstName");
     return `WITH g AS (
-        SELECT record_id, ${civility} AS value, ${foldSql(first)} AS name, ${civilityGenderSql(civility)} AS gender
+        SELECT record_id, ${civility} AS value, ${nameKeySql(first)} AS name, ${civilityGenderSql(civility)} AS gender
         FROM ${input} WHERE ${presentSql(civility)} AND ${presentSql(first)}),
       learned AS (
         SELECT name, CASE WHEN count(*) FILTER (WHERE gender = 'M') >= count(*) FILTER (WHERE gender = 'F') THEN 'M' ELSE 'F' END AS gender,
-          count(*) AS n, greatest(count(*) FILTER (WHERE gender = 'M'), count(*) FILTER (WHERE gender = 'F')) / count(*) AS share
+          count(*) AS n, greatest(count(*) FILTER (WHERE gender = 'M'), count(*) FILTER (WHERE gender = 'F')) AS majority
         FROM g WHERE gender IN ('M', 'F') AND name <> '' AND name NOT IN ${literalList(MIXED_FIRST_NAMES)}
-        GROUP BY name HAVING count(*) >= ${MIN_OCCURRENCES} AND share >= ${MIN_SHARE})
+        GROUP BY name HAVING count(*) >= ${MIN_OCCURRENCES} AND 20 * majority >= 19 * count(*))
       SELECT g.record_id, 'civility' AS field, g.value,
-        learned.name || ': ' || learned.gender || ' ' || CAST(round(100 * learned.share) AS INTEGER) || '% of ' || learned.n AS detail
+        learned.name || ': ' || learned.gender || ' ' || CAST(round(100 * learned.majority / learned.n) AS INTEGER) || '% of ' || learned.n AS detail
       FROM g JOIN learned USING (name) WHERE g.gender IN ('M', 'F') AND g.gender <> learned.gender`;
   }
 });

@@ -1,15 +1,15 @@
 /**
  * duplicate.exact — another record of the same source has the same
- * normalised email (usable, lower case), or the same phone number (valid,
- * not a placeholder, compared in E.164 across the phone and mobile fields),
- * or the same first name + last name + postcode (names folded and not
- * placeholders, postcode not invalid). Missing, invalid and placeholder
+ * normalised email (usable, lower case), or the same phone (valid, not a
+ * placeholder, compared in E.164), or the same mobile (likewise), or the same
+ * first name + last name + postcode (names in lower case with accents folded
+ * and not placeholders; postcode in capitals without spaces, not invalid). Missing, invalid and placeholder
  * values never make a duplicate. Every record of such a group fires, once;
- * `detail` lists the keys it shares (`email`, `phone`, `name+postcode`).
+ * `detail` lists the keys it shares (`email`, `phone`, `mobile`, `name+postcode`).
  */
 import {literalList} from "../../db/sql.ts";
 import {defineRule} from "../rule.ts";
-import {col, foldSql, presentSql} from "../text-sql.ts";
+import {col, nameKeySql, presentSql} from "../text-sql.ts";
 import {emailTextSql, emailUsableSql} from "../email/syntax.ts";
 import {phoneKeySql, phoneTable} from "../lookups/phones.ts";
 import {phonePlaceholderSql} from "../phone/placeholder.ts";
@@ -35,7 +35,7 @@ export default defineRule({
     const pc = `t.${col("postcode")}`;
     const phoneKeys = (["phone", "mobile"] as const).map((role) => {
       const c = `t.${col(role)}`;
-      return `SELECT t.row_number, t.record_id, 'phone' AS kind, p.e164 AS key
+      return `SELECT t.row_number, t.record_id, '${role}' AS kind, p.e164 AS key
         FROM ${ctx.input} AS t JOIN ${phones} AS p ON p.key = ${phoneKeySql(c)} AND p.country = t.country_code
         WHERE p.valid AND ${presentSql(c)} AND ${phonePlaceholderSql(c)} IS NULL`;
     });
@@ -44,7 +44,7 @@ export default defineRule({
         SELECT row_number, record_id, 'email' AS kind, lower(${emailTextSql(email)}) AS key
           FROM ${ctx.input} WHERE ${presentSql(email)} AND ${emailUsableSql(email)}
         UNION ALL ${phoneKeys.join(" UNION ALL ")}
-        UNION ALL SELECT t.row_number, t.record_id, 'name+postcode', ${foldSql(`t.${first}`)} || '|' || ${foldSql(`t.${last}`)} || '|' || ${postcodeTextSql(pc)}
+        UNION ALL SELECT t.row_number, t.record_id, 'name+postcode', ${nameKeySql(`t.${first}`)} || '|' || ${nameKeySql(`t.${last}`)} || '|' || replace(${postcodeTextSql(pc)}, ' ', '')
           FROM ${ctx.input} AS t
           WHERE ${presentSql(`t.${first}`)} AND ${presentSql(`t.${last}`)} AND ${presentSql(pc)}
             AND ${namePlaceholderSql(`t.${first}`)} IS NULL AND ${namePlaceholderSql(`t.${last}`)} IS NULL AND ${postcodeOk}),

@@ -10,10 +10,10 @@ import {col, foldSql, presentSql} from "../text-sql.ts";
 
 /** Fillers, folded (capitals, no accents, punctuation as spaces). */
 export const NAME_FILLERS: readonly string[] = [
-  "TEST", "TESTS", "TESTT", "ESSAI", "XXX", "XX", "X X", "XXX XXX", "ABC", "AZERTY", "QWERTY", "ASDF", "N A", "NA", "N C",
+  "TEST", "TESTS", "TESTT", "ESSAI", "XXX", "XX", "X X", "XXX XXX", "ABC", "AZERTY", "QWERTY", "ASDF", "N A", "N C",
   "NC", "ND", "N D", "NR", "INCONNU", "INCONNUE", "UNKNOWN", "CLIENT", "CLIENTE", "CUSTOMER", "NOM", "PRENOM",
-  "NAME", "FIRSTNAME", "LASTNAME", "FIRST NAME", "LAST NAME", "NONE", "NULL", "NIL", "VIDE", "SANS", "SANS NOM",
-  "ANONYME", "ANONYMOUS", "TOTO", "TITI", "TATA", "TUTU", "FOO", "BAR", "DUMMY", "FAKE", "NO NAME", "NONAME",
+  "NAME", "FIRSTNAME", "LASTNAME", "FIRST NAME", "LAST NAME", "NONE", "NULL", "VIDE", "SANS NOM",
+  "ANONYME", "ANONYMOUS", "TOTO", "DUMMY", "NO NAME", "NONAME",
   "A RENSEIGNER", "NON RENSEIGNE", "NON COMMUNIQUE", "MONSIEUR", "MADAME", "MR", "MME"
 ];
 

@@ -24,7 +24,7 @@ const EXPECTED: Record<string, {failed: string[]; applicable: number}> = {
   "phone.placeholder/mobile": {failed: ["7", "22", "23"], applicable: 49},
   "phone.not_mobile/mobile": {failed: ["8"], applicable: 49},
   "postcode.invalid/postcode": {failed: ["9", "28"], applicable: 49},
-  "postcode.city_mismatch/city": {failed: ["10"], applicable: 47},
+  "postcode.city_mismatch/postcode": {failed: ["10"], applicable: 47},
   "name.placeholder/firstName": {failed: ["24"], applicable: 49},
   "name.placeholder/lastName": {failed: ["11"], applicable: 49},
   "civility.invalid/civility": {failed: ["12"], applicable: 49},
