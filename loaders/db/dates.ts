@@ -1,51 +1,52 @@
 /**
  * Dates as customer files write them. `parseDateSql` renders a SQL expression
  * that turns text into a DATE, or NULL when the text is not a date in any
- * accepted format: ISO (with or without time), yyyymmdd, dd/mm/yyyy,
- * dd-mm-yyyy, dd.mm.yyyy (or month first, for files written that way), and
- * Excel serial day numbers.
+ * accepted format: ISO (with or without time, `-` or `/`), yyyymmdd,
+ * dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy (or month first, for files written that
+ * way), and Excel serial day numbers. Each shape is recognised by a regular
+ * expression and cast once: no list of formats tried in turn.
  */
 
 export type DayOrder = "dmy" | "mdy";
 
-const TIME_SUFFIXES = ["", " %H:%M", " %H:%M:%S", " %H:%M:%S.%f"];
-
-function formats(order: DayOrder): string[] {
-  const dayMonth = order === "dmy" ? ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"] : ["%m/%d/%Y", "%m-%d-%Y", "%m.%d.%Y"];
-  const iso = ["%Y-%m-%d", "%Y/%m/%d"].flatMap((f) => [...TIME_SUFFIXES.map((t) => f + t), `${f}T%H:%M:%S`, `${f}T%H:%M:%S.%f`]);
-  return [...iso, "%Y%m%d", ...dayMonth.flatMap((f) => TIME_SUFFIXES.map((t) => f + t))];
-}
-
-/** Excel serials: day 1 is 1900-01-01, with Excel's phantom 1900-02-29, so day 0 is 1899-12-30 from March 1900 on. */
-const EXCEL_MIN = 1;
-const EXCEL_MAX = 109_574; // 2199-12-31
+/** Excel serials count days from 1899-12-30 (Excel's phantom 1900-02-29 included). */
+const ISO = "^\\s*\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}([ T]\\d{1,2}:\\d{2}.*)?\\s*$";
+const COMPACT = "^\\s*\\d{8}\\s*$";
+const DAY_MONTH = "^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})( \\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?$";
+/** Excel serial day numbers from 1 (1900-01-01) to 109999 (2201) */
+const SERIAL = "^\\s*([1-9]\\d{0,4}|10\\d{4})(\\.\\d+)?\\s*$";
 
 /**
  * SQL expression: the DATE that `expr` (text) holds, or NULL.
  * Time zones are dropped: a date is the calendar day written in the text.
+ * Written so that no costly subexpression repeats: DuckDB would compute a
+ * repeated one for every row, even rows that an earlier branch settles.
  */
 export function parseDateSql(expr: string, order: DayOrder = "dmy"): string {
-  const text = `trim(CAST(${expr} AS VARCHAR))`;
-  const list = `[${formats(order).map((f) => `'${f}'`).join(", ")}]`;
-  const stripped = `regexp_replace(${text}, '(\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)(Z|[+-]\\d{2}:?\\d{2})$', '\\1')`;
+  const raw = `CAST(${expr} AS VARCHAR)`;
+  const dm = order === "dmy" ? ["%d", "%m"] : ["%m", "%d"];
+  const dayMonth = ["/", ".", "-"]
+    .flatMap((sep) => ["", " %H:%M", " %H:%M:%S"].map((time) => `'${dm.join(sep)}${sep}%Y${time}'`))
+    .join(", ");
   return `(CASE
-    WHEN ${text} = '' THEN NULL
-    WHEN regexp_full_match(${text}, '\\d{1,6}(\\.\\d+)?') AND NOT regexp_full_match(${text}, '\\d{8}')
-      THEN CASE WHEN TRY_CAST(${text} AS DOUBLE) BETWEEN ${EXCEL_MIN} AND ${EXCEL_MAX}
-        THEN CAST(DATE '1899-12-30' + CAST(floor(TRY_CAST(${text} AS DOUBLE)) AS INTEGER) AS DATE) END
-    ELSE CAST(try_strptime(${stripped}, ${list}) AS DATE)
+    WHEN (substr(${raw}, 5, 1) IN ('-', '/') AND (length(${raw}) <= 10 OR substr(${raw}, 11, 1) IN (' ', 'T')))
+      OR regexp_matches(${raw}, '${ISO}') THEN TRY_CAST(${raw} AS DATE)
+    WHEN regexp_matches(${raw}, '${COMPACT}') THEN CAST(try_strptime(regexp_extract(${raw}, '\\d{8}'), '%Y%m%d') AS DATE)
+    WHEN regexp_matches(${raw}, '^\\s*\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}') THEN CAST(try_strptime(trim(${raw}), [${dayMonth}]) AS DATE)
+    WHEN regexp_matches(${raw}, '${SERIAL}') THEN CAST(DATE '1899-12-30' + CAST(floor(TRY_CAST(${raw} AS DOUBLE)) AS INTEGER) AS DATE)
   END)`;
 }
 
 /**
- * SQL expression that tells the day order of a text column: 'mdy' when some
+ * SQL query that tells the day order of a text column: 'mdy' when some
  * value can only be month-first (second part above 12) and none can only be
  * day-first; else 'dmy'. Run it once per column, then pass the answer to
  * `parseDateSql`.
  */
 export function dayOrderSql(column: string, table: string): string {
-  const parts = `regexp_extract(trim(${column}), '^(\\d{1,2})[/.-](\\d{1,2})[/.-]\\d{4}', ['a', 'b'])`;
-  return `SELECT CASE WHEN count(*) FILTER (WHERE TRY_CAST(p.b AS INTEGER) > 12) > 0
-      AND count(*) FILTER (WHERE TRY_CAST(p.a AS INTEGER) > 12) = 0 THEN 'mdy' ELSE 'dmy' END AS day_order
-    FROM (SELECT unnest(${parts}) FROM ${table}) AS p`;
+  const first = `TRY_CAST(regexp_extract(trim(${column}), '${DAY_MONTH}', 1) AS INTEGER)`;
+  const second = `TRY_CAST(regexp_extract(trim(${column}), '${DAY_MONTH}', 2) AS INTEGER)`;
+  return `SELECT CASE WHEN count(*) FILTER (WHERE ${second} > 12) > 0
+      AND count(*) FILTER (WHERE ${first} > 12) = 0 THEN 'mdy' ELSE 'dmy' END AS day_order
+    FROM ${table}`;
 }

@@ -1,0 +1,48 @@
+/**
+ * What the report depends on, as one hash: the configuration's text, every
+ * input file (path, size, modification time) and the engine's own code. When
+ * it changes, the audit runs again and the site's cached loader output is
+ * dropped, so a new input file or configuration always shows on the next
+ * build.
+ */
+import {createHash} from "node:crypto";
+import {readdirSync, readFileSync, statSync} from "node:fs";
+import {join, resolve} from "node:path";
+import type {Db} from "../db/connection.ts";
+import type {LoadedConfig} from "../config/load.ts";
+import {PROJECT_ROOT} from "../config/load.ts";
+import {resolveFiles} from "../ingest/files.ts";
+
+export async function fingerprint(db: Db, loaded: LoadedConfig): Promise<string> {
+  const hash = createHash("sha256");
+  hash.update(readFileSync(loaded.file));
+  hash.update(loaded.file);
+  for (const source of loaded.config.sources) {
+    const files = await resolveFiles(db, source.path, loaded.baseDir).catch(() => []);
+    hash.update(`${source.name}:${files.length}`);
+    for (const file of files) {
+      const s = statSync(file);
+      hash.update(`${file}:${s.size}:${s.mtimeMs}`);
+    }
+  }
+  hash.update(engineHash());
+  return hash.digest("hex");
+}
+
+let engine: string | undefined;
+
+/** The engine's code, so that a new version of a step re-runs the audit. */
+export function engineHash(): string {
+  if (engine) return engine;
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".ts") || entry.name.endsWith(".json")) hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(resolve(PROJECT_ROOT, "loaders"));
+  hash.update(readFileSync(resolve(PROJECT_ROOT, "package-lock.json")));
+  return (engine = hash.digest("hex"));
+}

@@ -1,0 +1,20 @@
+/**
+ * What the site's loaders print: one file of the audit's `site/` outputs,
+ * after making sure the audit is up to date for the configuration the build
+ * uses (ASSAY_CONFIG, else the default).
+ */
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {ensureAudit} from "./ensure.ts";
+import {loadConfig} from "../config/load.ts";
+
+export async function siteData(name: string): Promise<string> {
+  const {loaded} = await ensureAudit(process.env.ASSAY_CONFIG);
+  return readFileSync(join(loaded.outDir, "site", name), "utf8");
+}
+
+/** The report's settings, straight from the configuration. */
+export function siteMeta(): string {
+  const {config} = loadConfig(process.env.ASSAY_CONFIG);
+  return JSON.stringify({title: config.title, language: config.language, mode: config.mode, asOf: config.asOf ?? null, minCount: config.minCount});
+}

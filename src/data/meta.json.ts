@@ -1,0 +1,3 @@
+import {siteMeta} from "../../loaders/audit/site-data.ts";
+
+process.stdout.write(siteMeta());
