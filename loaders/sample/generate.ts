@@ -115,19 +115,24 @@ export async function generateSample(options: SampleOptions, onProgress?: (done:
   const counters: Record<Source, number> = {crm: 0, eshop: 0, loyalty: 0};
   const waiting = new Map<number, Pending[]>();
 
-  const emit = async ({record, entity, lines}: Pending) => {
+  const all = [...Object.values(writers), orders, entities, streamed, keyWriter];
+  /** Writes one record everywhere it goes; returns true when some buffer is full. */
+  const emit = ({record, entity, lines}: Pending): boolean => {
     const [prefix, width] = ID_PREFIX[record.source];
     const id = prefix + String(++counters[record.source]).padStart(width, "0");
-    await writers[record.source].row(sourceRow(record.source, id, record.values));
-    await entities.row([record.source, id, entity]);
-    for (const [field, rule] of record.defects) await streamed.row([record.source, id, field, rule]);
-    await keyWriter.row(keys(id, record));
-    for (const [orderId, date, sku, quantity, price, channel] of lines) await orders.row([orderId, id, date, sku, quantity, price, channel]);
+    let full = writers[record.source].row(sourceRow(record.source, id, record.values));
+    full = entities.row([record.source, id, entity]) || full;
+    for (const [field, rule] of record.defects) full = streamed.row([record.source, id, field, rule]) || full;
+    full = keyWriter.row(keys(id, record)) || full;
+    for (const [orderId, date, sku, quantity, price, channel] of lines) full = orders.row([orderId, id, date, sku, quantity, price, channel]) || full;
+    return full;
   };
+  const flushAll = () => Promise.all(all.map((w) => w.flush()));
 
   for (let i = 0; i < customers; i++) {
     const entity: Entity = drawEntity(rng, i, asOfDay);
     const built: Pending[] = [];
+    let full = false;
     for (const source of SOURCES) {
       const n = entity.records[source];
       let notBefore = 0;
@@ -144,20 +149,20 @@ export async function generateSample(options: SampleOptions, onProgress?: (done:
     for (let k = 0; k < built.length; k++) {
       const b = built[k]!;
       const first = k === 0 || built[k - 1]!.record.source !== b.record.source;
-      if (first) await emit(b);
+      if (first) full = emit(b) || full;
       else {
         const at = i + rng.int(1, 400);
         waiting.set(at, [...(waiting.get(at) ?? []), b]);
       }
     }
-    if (rng.chance(0.15)) for (const [orderId, date, sku, quantity, price, channel] of book.anonymous(rng)) await orders.row([orderId, "", date, sku, quantity, price, channel]);
-    for (const b of waiting.get(i) ?? []) await emit(b);
+    if (rng.chance(0.15)) for (const [orderId, date, sku, quantity, price, channel] of book.anonymous(rng)) full = orders.row([orderId, "", date, sku, quantity, price, channel]) || full;
+    for (const b of waiting.get(i) ?? []) full = emit(b) || full;
     waiting.delete(i);
+    if (full) await flushAll();
     if (onProgress && ((i + 1) % 1000 === 0 || i + 1 === customers)) onProgress(i + 1, customers);
   }
-  for (const at of [...waiting.keys()].sort((a, b) => a - b)) for (const b of waiting.get(at)!) await emit(b);
-
-  await Promise.all([...Object.values(writers), orders, entities, streamed, keyWriter].map((w) => w.close()));
+  for (const at of [...waiting.keys()].sort((a, b) => a - b)) for (const b of waiting.get(at)!) if (emit(b)) await flushAll();
+  await Promise.all(all.map((w) => w.close()));
 
   const db = await openDb({threads: 1, tempDirectory: join(work, "duckdb")});
   try {

@@ -1,8 +1,8 @@
 /**
  * Buffered, back-pressure-aware writers for the sample's text files.
  *
- *   const w = new CsvWriter(path, {separator: ";", eol: "\r\n", encoding: "windows-1252"});
- *   await w.row(["C0000001", "Mme", …]); … await w.close();
+ *   const w = new CsvWriter(path, {separator: ";", eol: "\r\n", encoding: "windows-1252"}, header);
+ *   if (w.row(["C0000001", "Mme", …])) await w.flush(); … await w.close();
  *
  * Fields are quoted only when they hold the separator, a quote, CR or LF.
  */
@@ -39,14 +39,15 @@ export class CsvWriter {
     return values.map((v) => this.field(v)).join(this.format.separator) + this.format.eol;
   }
 
-  /** Queues one row; resolves at once unless the stream asks to wait. */
-  async row(values: readonly string[]): Promise<void> {
+  /** Queues one row; true when the buffer is full and `flush()` should be awaited. */
+  row(values: readonly string[]): boolean {
     this.buffer += this.line(values);
     this.rows++;
-    if (this.buffer.length >= CHUNK) await this.flush();
+    return this.buffer.length >= CHUNK;
   }
 
-  private async flush(): Promise<void> {
+  /** Hands the buffer to the stream, waiting when the stream asks to. */
+  async flush(): Promise<void> {
     if (!this.buffer) return;
     const bytes = this.format.encoding === "windows-1252" ? encodeWindows1252(this.buffer) : Buffer.from(this.buffer, "utf8");
     this.buffer = "";
