@@ -105,7 +105,7 @@ function summarySql(name: string, columnType: string, i: number): string {
     const v = `trim(${c})`;
     const leadingZero = `regexp_matches(${v}, '^[+-]?0[0-9]')`;
     parts.push(
-      `count(*) FILTER (WHERE ${present} AND TRY_CAST(${v} AS BIGINT) IS NOT NULL AND NOT ${leadingZero}) AS c${i}_bigint`,
+      `count(*) FILTER (WHERE ${present} AND TRY_CAST(${v} AS BIGINT) IS NOT NULL AND regexp_full_match(${v}, '[+-]?[0-9]+') AND NOT ${leadingZero}) AS c${i}_bigint`,
       `count(*) FILTER (WHERE ${present} AND TRY_CAST(${v} AS DOUBLE) IS NOT NULL AND NOT ${leadingZero} AND NOT regexp_matches(lower(${v}), '(inf|nan)')) AS c${i}_double`,
       `count(*) FILTER (WHERE ${present} AND lower(${v}) IN ('true', 'false')) AS c${i}_boolean`,
       `count(*) FILTER (WHERE ${present} AND regexp_matches(${v}, '^(\\d{8}|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}([ T].*)?)$') AND ${parseDateSql(c)} IS NOT NULL) AS c${i}_date`,
