@@ -21,7 +21,7 @@ const FILES = ["crm_clients.csv", "eshop_customers.csv", "loyalty_members.parque
 const root = mkdtempSync(join(tmpdir(), "assay-sample-"));
 after(() => rmSync(root, {recursive: true, force: true}));
 
-const digest = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+const digest = (path: string) => createHash("sha256").update(new Uint8Array(readFileSync(path))).digest("hex");
 const csvLines = (path: string) => readFileSync(path, "utf8").trimEnd().split("\n");
 
 describe("generateSample({customers, seed, out}) determinism", () => {
