@@ -2,8 +2,8 @@
  * The engine: runs the rule catalogue over one source's customer table and
  * records what it finds.
  *
- *   runRules(db, {table, source, country?, asOf, freshnessMonths?, clusters?, rules?})
- *     → {findings, counts}
+ *   runRules(db, {table, source, country?, asOf, freshnessMonths?, clusters?, rules?, onProgress?})
+ *     → {findings, counts, skipped}
  *
  * Findings go to the DuckDB table `findings` (source, record_id, field, rule,
  * value, detail: one row per record, field and rule that fails) and the
@@ -23,6 +23,16 @@ import {col, presentSql} from "./text-sql.ts";
 export interface RunRulesOptions extends ContextOptions {
   /** Ids of the rules to run; default every rule of the registry. */
   rules?: readonly string[];
+  /** Told after each step: `prepare`, each rule id, then `counts`. */
+  onProgress?: (step: RuleProgress) => void;
+}
+
+export interface RuleProgress {
+  step: string;
+  seconds: number;
+  /** Rules run so far, out of `total`. */
+  done: number;
+  total: number;
 }
 
 export interface RuleCount {
@@ -53,22 +63,31 @@ export async function runRules(db: Db, options: RunRulesOptions): Promise<RunRul
   const source = literal(options.source);
   await db.exec(`DELETE FROM findings WHERE source = ${source}`);
   await db.exec(`DELETE FROM rule_counts WHERE source = ${source}`);
+  let clock = performance.now();
+  const tell = (step: string, done: number) => {
+    const now = performance.now();
+    options.onProgress?.({step, seconds: (now - clock) / 1000, done, total: rules.length});
+    clock = now;
+  };
   const ctx = await prepareContext(db, options);
+  tell("prepare", 0);
   const skipped: string[] = [];
   const ran: Rule[] = [];
   try {
-    for (const rule of rules) {
+    for (const [i, rule] of rules.entries()) {
       const sql = await rule.check(ctx);
       if (sql === null) {
         skipped.push(rule.id);
-        continue;
+      } else {
+        await db.exec(`INSERT INTO findings
+          SELECT ${source}, CAST(f.record_id AS VARCHAR), f.field, ${literal(rule.id)}, CAST(f.value AS VARCHAR), CAST(f.detail AS VARCHAR)
+          FROM (${sql}) AS f`);
+        ran.push(rule);
       }
-      await db.exec(`INSERT INTO findings
-        SELECT ${source}, CAST(f.record_id AS VARCHAR), f.field, ${literal(rule.id)}, CAST(f.value AS VARCHAR), CAST(f.detail AS VARCHAR)
-        FROM (${sql}) AS f`);
-      ran.push(rule);
+      tell(rule.id, i + 1);
     }
     await countRules(db, ctx, ran);
+    tell("counts", rules.length);
   } finally {
     await ctx.dispose();
   }
