@@ -1,0 +1,90 @@
+// The site as a user gets it: built from the sample with the README's
+// command, opened in Chromium page by page, and rebuilt when an input changes.
+import {describe, it, before, after} from "node:test";
+import assert from "node:assert/strict";
+import {cpSync, readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import type {Browser} from "playwright-core";
+import {build, distData, pages} from "../support/site.ts";
+import {launch, serve, visit} from "../support/browser.ts";
+import {ROOT} from "../support/cli.ts";
+import {tempDir} from "../support/temp.ts";
+
+interface SourcesData {
+  sources: {name: string; read: number; loaded: number; rejected: number}[];
+}
+
+describe("the report site", () => {
+  describe("built from the bundled sample", () => {
+    let browser: Browser;
+    let origin: string;
+    let close: () => void;
+    before(async () => {
+      build();
+      const served = await serve(join(ROOT, "dist"));
+      origin = served.origin;
+      close = () => served.server.close();
+      browser = await launch();
+    });
+    after(async () => {
+      await browser?.close();
+      close?.();
+    });
+
+    it("has the overview and the sources pages, with every source's counts", () => {
+      const list = pages();
+      assert.ok(list.includes("/") && list.includes("/sources"), list.join(", "));
+      const data = distData<SourcesData>("data/sources.json");
+      assert.deepEqual(data.sources.map((s) => s.name), ["crm", "eshop", "loyalty", "orders"]);
+      for (const s of data.sources) {
+        assert.ok(s.loaded > 0, `${s.name} loaded rows`);
+        assert.equal(s.loaded + s.rejected, s.read, `${s.name}: loaded + rejected = read`);
+      }
+    });
+
+    it("opens every page in Chromium with no console error and no request to another host", async () => {
+      for (const path of pages()) {
+        const page = await visit(browser, origin, path);
+        const h1 = await page.page.locator("h1").first().textContent();
+        assert.ok(h1 && h1.trim().length > 0, `${path} has a title`);
+        assert.deepEqual(page.pageErrors, [], `${path}: uncaught errors`);
+        assert.deepEqual(page.consoleErrors, [], `${path}: console errors`);
+        assert.deepEqual(page.foreignRequests, [], `${path}: requests to other hosts`);
+        assert.deepEqual(page.failedRequests, [], `${path}: failed requests`);
+        await page.page.context().close();
+      }
+    });
+
+    it("shows the sources page's tables, rendered from the data", async () => {
+      const page = await visit(browser, origin, "/sources");
+      const data = distData<SourcesData>("data/sources.json");
+      for (const s of data.sources) {
+        const section = page.page.locator(`#source-${s.name}`);
+        await section.waitFor();
+        const text = (await section.textContent()) ?? "";
+        assert.match(text, new RegExp(`${s.loaded.toLocaleString("en-GB")} loaded`));
+      }
+      await page.page.context().close();
+    });
+  });
+
+  it("changes the row counts when half of the CRM file is deleted and the site is built again", () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, "data", "sample"), join(dir, "sample"), {recursive: true});
+    const config = JSON.parse(readFileSync(join(ROOT, "data", "sample-audit.json"), "utf8"));
+    config.output = "out";
+    writeFileSync(join(dir, "audit.json"), JSON.stringify(config));
+    build(join(dir, "audit.json"));
+    const before = distData<SourcesData>("data/sources.json").sources.find((s) => s.name === "crm")!;
+
+    const crm = join(dir, "sample", "crm_clients.csv");
+    const lines = readFileSync(crm, "latin1").split("\r\n").filter((l) => l !== "");
+    const kept = lines.slice(0, 1 + Math.floor((lines.length - 1) / 2));
+    writeFileSync(crm, `${kept.join("\r\n")}\r\n`, "latin1");
+    build(join(dir, "audit.json"));
+    const after = distData<SourcesData>("data/sources.json").sources.find((s) => s.name === "crm")!;
+
+    assert.equal(after.read, kept.length - 1);
+    assert.ok(after.read < before.read, `${after.read} rows after, ${before.read} before`);
+  });
+});
