@@ -1,0 +1,45 @@
+/** Step: profile every column of every source; writes site/sources.json. */
+import type {AuditStep} from "../context.ts";
+import {writeSite} from "../context.ts";
+import type {Role} from "../../config/roles.ts";
+import {literal} from "../../db/sql.ts";
+import {REJECTS_TABLE} from "../../ingest/source.ts";
+import {profileTable} from "../../profile/profile.ts";
+import {publishProfile, type PublishedProfile} from "../../profile/publish.ts";
+
+/** Rejects listed per source on the site; all of them go to rejects.csv. */
+const REJECTS_SHOWN = 200;
+
+export interface RejectShown {
+  file: string;
+  line: number;
+  reason: string;
+  /** the raw line: consultant mode only */
+  text?: string;
+}
+
+export const profileStep: AuditStep = {
+  name: "profile",
+  async run(ctx) {
+    const {config, outDir} = ctx.loaded;
+    const consultant = config.mode === "consultant";
+    const sources = [];
+    for (const load of ctx.sources) {
+      ctx.progress.step(`Profiling ${load.name}`);
+      const profiles = await profileTable(ctx.db, load.table, load.columns);
+      const roleOf = new Map<string, Role>(Object.entries(load.roles).map(([role, column]) => [column as string, role as Role]));
+      const rejects = await ctx.db.all<RejectShown>(
+        `SELECT file, line, reason${consultant ? ", text" : ""} FROM ${REJECTS_TABLE}
+         WHERE source = ${literal(load.name)} ORDER BY file, line LIMIT ${REJECTS_SHOWN}`
+      );
+      const {view: _view, table: _table, ...report} = load;
+      const columnsProfile: PublishedProfile[] = profiles.map((p) => publishProfile(p, roleOf.get(p.name) ?? null, {mode: config.mode, minCount: config.minCount}));
+      sources.push({...report, columnsProfile, rejects});
+      ctx.progress.done();
+    }
+    await ctx.db.exec(`COPY (SELECT source, file, line, reason${consultant ? ", text" : ""} FROM ${REJECTS_TABLE} ORDER BY source, file, line)
+      TO ${literal(`${outDir}/rejects.csv`)} (HEADER, DELIMITER ',')`);
+    writeSite(ctx, "sources.json", {title: config.title, language: config.language, mode: config.mode, asOf: ctx.asOf, sources});
+    return sources;
+  }
+};

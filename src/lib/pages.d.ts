@@ -1,0 +1,1 @@
+export function pageTitles(language: string): Record<"overview" | "sources" | string, string>;
