@@ -12,23 +12,34 @@ import {localPart, cleanDomain} from "./emails.ts";
 import {frenchMobile, frenchE164} from "./phones.ts";
 import {civility, birthText, stampText, optinText, countryText, phoneText} from "./formats.ts";
 import {injectDefects, type DefectContext} from "./defects.ts";
-import {type CustomerRecord, type RecordField} from "./record.ts";
+import {nameKey, type CustomerRecord, type RecordField} from "./record.ts";
 import {Rng} from "./random.ts";
 
-/** One edit inside a name (never the first letter): substitution, deletion or transposition. */
+/**
+ * One edit inside a name (never the first letter): substitution, deletion or
+ * transposition, that survives normalisation (an edit that only drops an
+ * accent or a case is redone, so no reading of duplicate.exact takes the two
+ * names for equal).
+ */
 function typo(rng: Rng, name: string): string {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const edited = edit(rng, name);
+    if (nameKey(edited) !== nameKey(name)) return edited;
+  }
+  return name + "e";
+}
+
+function edit(rng: Rng, name: string): string {
   if (name.length < 4) return name + name[name.length - 1];
   const i = rng.int(1, name.length - 2);
   const c = name[i]!;
   switch (rng.int(0, 2)) {
-    case 0: {
-      const letter = "aeioulnrst"[rng.int(0, 9)]!;
-      return name.slice(0, i) + (letter === c.toLowerCase() ? "e" === letter ? "a" : "e" : letter) + name.slice(i + 1);
-    }
+    case 0:
+      return name.slice(0, i) + "aeioulnrst"[rng.int(0, 9)]! + name.slice(i + 1);
     case 1:
       return name.slice(0, i) + name.slice(i + 1);
     default:
-      return name[i + 1] === c ? name.slice(0, i) + name.slice(i + 1) : name.slice(0, i) + name[i + 1] + c + name.slice(i + 2);
+      return name.slice(0, i) + name[i + 1] + c + name.slice(i + 2);
   }
 }
 
