@@ -197,21 +197,22 @@ export async function comparePairs(
  */
 export async function scoreAddressPairs(db: Db, records: string, pairs: string, fuzzTable: string, maxPairs: number): Promise<number> {
   await db.exec(`CREATE TABLE IF NOT EXISTS ${fuzzTable} (x VARCHAR, y VARCHAR, score DOUBLE)`);
-  const tl = "l.address_tokens";
-  const tr = "r.address_tokens";
+  // Materialised first: filtering on both sides' values in the join lets the planner pair every record with every other.
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${fuzzTable}_joined AS
+    SELECT l.address_n AS la, r.address_n AS ra, l.address_tokens AS tl, r.address_tokens AS tr
+    FROM ${pairs} AS q JOIN ${records} AS l ON l.rid = q.a JOIN ${records} AS r ON r.rid = q.b
+    WHERE l.address_n IS NOT NULL AND r.address_n IS NOT NULL`);
   const n = await mapDistinct(
     db,
     `${fuzzTable}_new`,
     `WITH todo AS (
-      SELECT DISTINCT least(l.address_n, r.address_n) AS x, greatest(l.address_n, r.address_n) AS y
-      FROM ${pairs} AS q JOIN ${records} AS l ON l.rid = q.a JOIN ${records} AS r ON r.rid = q.b
-      WHERE l.address_n <> r.address_n AND list_has_any(${tl}, ${tr})
-        AND NOT list_has_all(${tl}, ${tr}) AND NOT list_has_all(${tr}, ${tl})
+      SELECT DISTINCT least(la, ra) AS x, greatest(la, ra) AS y FROM ${fuzzTable}_joined
+      WHERE la <> ra AND list_has_any(tl, tr) AND NOT list_has_all(tl, tr) AND NOT list_has_all(tr, tl)
     )
     SELECT x, y FROM todo ANTI JOIN ${fuzzTable} AS f USING (x, y) LIMIT ${maxPairs}`,
     [{name: "score", type: "DOUBLE"}],
     (x, y) => [fuzz.token_set_ratio(x ?? "", y ?? "", {full_process: false})]
   );
-  await db.exec(`INSERT INTO ${fuzzTable} SELECT * FROM ${fuzzTable}_new; DROP TABLE ${fuzzTable}_new`);
+  await db.exec(`INSERT INTO ${fuzzTable} SELECT * FROM ${fuzzTable}_new; DROP TABLE ${fuzzTable}_new; DROP TABLE ${fuzzTable}_joined`);
   return n;
 }
