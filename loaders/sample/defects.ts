@@ -16,7 +16,7 @@
 import type {Entity, Source} from "./entity.ts";
 import {FREQUENT_NAMES} from "./names.ts";
 import {otherCity, INVALID_FRENCH_POSTCODES} from "./addresses.ts";
-import {slug, typoDomain, disposableDomain, roleAddress, brokenAddress} from "./emails.ts";
+import {typoDomain, disposableDomain, roleAddress, brokenAddress} from "./emails.ts";
 import {invalidPhone, PLACEHOLDER_MOBILES, PLACEHOLDER_LANDLINES, frenchOffice, frenchE164, formatFrench} from "./phones.ts";
 import {birthText, stampText, UNKNOWN_OPTINS, UNKNOWN_COUNTRIES} from "./formats.ts";
 import {dayOf, yearsBefore} from "./days.ts";
@@ -155,7 +155,7 @@ export function injectDefects(rng: Rng, r: CustomerRecord, entity: Entity, ctx: 
     label(r, field, "name.placeholder");
   }
 
-  // civility.invalid: Monseiur, Madamme, Mmr, X, 0, "M et Mlle ?". Clean
+  // civility.invalid: Monseiur, Madamme, Mmr, X or 0. Clean
   // civilities: M, M., Monsieur, Mr, Mme, Madame, Mlle, Mrs, Ms, Miss.
   // civility.first_name_mismatch: injected by writing the other gender's
   // civility on a record whose first name is one of the 20 most frequent
@@ -173,7 +173,7 @@ export function injectDefects(rng: Rng, r: CustomerRecord, entity: Entity, ctx: 
       label(r, "civility", "civility.invalid");
     } else if (x < RATES.civilityInvalid + RATES.civilityMismatch && FREQUENT_NAMES[entity.name.gender].includes(firstName)) {
       const other = entity.name.gender === "M" ? "F" : "M";
-      v.civility = ctx.source === "crm" ? (other === "M" ? "M." : "Mme") : other === "M" ? "M." : "Mme";
+      v.civility = other === "M" ? "M." : "Mme";
       r.civilityGender = other;
     }
   }

@@ -10,7 +10,10 @@
  * orders.csv, truth/entities.csv (source,record_id,entity_id) and
  * truth/defects.csv (source,record_id,field,rule). `customers` is the number
  * of people (entities); each has records in one to three sources, sometimes
- * two or three in the same source. Same options → same bytes. Rows are
+ * two or three in the same source. Same options → same bytes: every draw
+ * comes from one seeded stream (d3.randomLcg); faker's locale data (names,
+ * streets, cities) is read as lists and drawn from that stream, so faker's own
+ * generator is never called. Rows are
  * streamed: memory holds only the within-source duplicates waiting for their
  * turn (a few hundred entities' worth).
  */

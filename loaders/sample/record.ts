@@ -36,6 +36,7 @@ export function label(record: CustomerRecord, field: RecordField | "record", rul
 
 /** Lower case, accents and œ/æ folded, spaces collapsed: how duplicate keys compare names. */
 export function nameKey(name: string): string {
+  if (/^[\x20-\x7e]*$/.test(name)) return name.toLowerCase().replace(/\s+/g, " ").trim();
   return name
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
