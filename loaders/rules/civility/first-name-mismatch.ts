@@ -36,9 +36,13 @@ export default defineRule({
   check: ({input}) => {
     const civility = col("civility");
     const first = col("firstName");
-    return `WITH g AS (
-        SELECT record_id, ${civility} AS value, ${nameKeySql(first)} AS name, ${civilityGenderSql(civility)} AS gender
-        FROM ${input} WHERE ${presentSql(civility)} AND ${presentSql(first)}),
+    // civilities and first names are read once per distinct value
+    return `WITH civilities AS (SELECT value, ${civilityGenderSql("value")} AS gender FROM (SELECT DISTINCT ${civility} AS value FROM ${input})),
+      names AS (SELECT value, ${nameKeySql("value")} AS name FROM (SELECT DISTINCT ${first} AS value FROM ${input}) WHERE ${presentSql("value")}),
+      g AS (
+        SELECT t.record_id, t.${civility} AS value, n.name, c.gender
+        FROM ${input} AS t JOIN civilities AS c ON c.value = t.${civility} JOIN names AS n ON n.value = t.${first}
+        WHERE c.gender IN ('M', 'F')),
       learned AS (
         SELECT name, CASE WHEN count(*) FILTER (WHERE gender = 'M') >= count(*) FILTER (WHERE gender = 'F') THEN 'M' ELSE 'F' END AS gender,
           count(*) AS n, greatest(count(*) FILTER (WHERE gender = 'M'), count(*) FILTER (WHERE gender = 'F')) AS majority

@@ -18,7 +18,9 @@ export default defineRule({
   },
   check: ({input}) => {
     const c = col("civility");
-    return `SELECT record_id, 'civility' AS field, ${c} AS value, NULL AS detail
-      FROM ${input} WHERE ${presentSql(c)} AND ${civilityGenderSql(c)} IS NULL`;
+    // checked once per distinct civility
+    return `SELECT t.record_id, 'civility' AS field, t.${c} AS value, NULL AS detail
+      FROM ${input} AS t JOIN (SELECT value FROM (SELECT DISTINCT ${c} AS value FROM ${input})
+        WHERE ${presentSql("value")} AND ${civilityGenderSql("value")} IS NULL) AS bad ON bad.value = t.${c}`;
   }
 });

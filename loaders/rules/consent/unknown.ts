@@ -32,7 +32,10 @@ export default defineRule({
   check: ({input}) =>
     FIELDS.map((role) => {
       const c = col(role);
-      return `SELECT record_id, '${role}' AS field, ${c} AS value, CASE WHEN ${missingSql(c)} THEN 'missing' ELSE 'not yes/no' END AS detail
-        FROM ${input} WHERE ${consentSql(c)} IS NULL`;
+      // read once per distinct text; a NULL joins nothing, so it is taken apart
+      return `SELECT t.record_id, '${role}' AS field, t.${c} AS value, CASE WHEN ${missingSql(`t.${c}`)} THEN 'missing' ELSE 'not yes/no' END AS detail
+        FROM ${input} AS t LEFT JOIN (SELECT value, ${consentSql("value")} AS consent FROM (SELECT DISTINCT ${c} AS value FROM ${input})) AS d
+          ON d.value = t.${c}
+        WHERE d.consent IS NULL`;
     }).join(" UNION ALL ")
 });

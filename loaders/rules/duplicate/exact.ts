@@ -10,9 +10,9 @@
 import {literalList} from "../../db/sql.ts";
 import {defineRule} from "../rule.ts";
 import {col, nameKeySql, presentSql} from "../text-sql.ts";
-import {emailTextSql, emailUsableSql} from "../email/syntax.ts";
-import {phoneKeySql, phoneTable} from "../lookups/phones.ts";
-import {phonePlaceholderSql} from "../phone/placeholder.ts";
+import {emailTextSql} from "../email/syntax.ts";
+import {emailFacts} from "../lookups/emails.ts";
+import {phoneFacts} from "../lookups/phones.ts";
 import {namePlaceholderSql} from "../name/placeholder.ts";
 import {FRENCH_POSTAL_COUNTRIES} from "../lookups/postcodes.ts";
 import {postcodeTable, postcodeTextSql} from "../postcode/invalid.ts";
@@ -27,27 +27,24 @@ export default defineRule({
     en: "Another record of the same source has the same email, the same phone number, or the same first name, last name and postcode (after normalisation; missing, invalid and filler values do not count)."
   },
   check: async (ctx) => {
-    const phones = await phoneTable(ctx);
+    const phones = await phoneFacts(ctx);
     const postcodes = await postcodeTable(ctx);
-    const email = col("email");
     const first = col("firstName");
     const last = col("lastName");
     const pc = `t.${col("postcode")}`;
-    const phoneKeys = (["phone", "mobile"] as const).map((role) => {
-      const c = `t.${col(role)}`;
-      return `SELECT t.row_number, t.record_id, '${role}' AS kind, p.e164 AS key
-        FROM ${ctx.input} AS t JOIN ${phones} AS p ON p.key = ${phoneKeySql(c)} AND p.country = t.country_code
-        WHERE p.valid AND ${presentSql(c)} AND ${phonePlaceholderSql(c)} IS NULL`;
-    });
+    const phoneKeys = [`SELECT row_number, record_id, role AS kind, e164 AS key FROM ${phones} WHERE valid AND placeholder IS NULL`];
     const postcodeOk = `(t.country_code NOT IN ${literalList(FRENCH_POSTAL_COUNTRIES)} OR ${postcodeTextSql(pc)} IN (SELECT postcode FROM ${postcodes}))`;
-    return `WITH keys AS (
-        SELECT row_number, record_id, 'email' AS kind, lower(${emailTextSql(email)}) AS key
-          FROM ${ctx.input} WHERE ${presentSql(email)} AND ${emailUsableSql(email)}
+    // names are keyed once per distinct value; placeholders never make a key
+    const names = `SELECT value, ${nameKeySql("value")} AS key FROM (SELECT ${first} AS value FROM ${ctx.input} UNION SELECT ${last} FROM ${ctx.input})
+      WHERE ${presentSql("value")} AND ${namePlaceholderSql("value")} IS NULL`;
+    return `WITH names AS (${names}),
+      keys AS (
+        SELECT row_number, record_id, 'email' AS kind, lower(${emailTextSql("value")}) AS key
+          FROM ${await emailFacts(ctx)} WHERE usable
         UNION ALL ${phoneKeys.join(" UNION ALL ")}
-        UNION ALL SELECT t.row_number, t.record_id, 'name+postcode', ${nameKeySql(`t.${first}`)} || '|' || ${nameKeySql(`t.${last}`)} || '|' || replace(${postcodeTextSql(pc)}, ' ', '')
-          FROM ${ctx.input} AS t
-          WHERE ${presentSql(`t.${first}`)} AND ${presentSql(`t.${last}`)} AND ${presentSql(pc)}
-            AND ${namePlaceholderSql(`t.${first}`)} IS NULL AND ${namePlaceholderSql(`t.${last}`)} IS NULL AND ${postcodeOk}),
+        UNION ALL SELECT t.row_number, t.record_id, 'name+postcode', f.key || '|' || l.key || '|' || replace(${postcodeTextSql(pc)}, ' ', '')
+          FROM ${ctx.input} AS t JOIN names AS f ON f.value = t.${first} JOIN names AS l ON l.value = t.${last}
+          WHERE ${presentSql(pc)} AND ${postcodeOk}),
       distinct_keys AS (SELECT DISTINCT row_number, record_id, kind, key FROM keys),
       shared AS (SELECT kind, key FROM distinct_keys GROUP BY kind, key HAVING count(*) >= 2)
       SELECT any_value(k.record_id) AS record_id, 'record' AS field, NULL AS value,

@@ -4,9 +4,8 @@
  * per the disposable-email-domains list.
  */
 import {defineRule} from "../rule.ts";
-import {col, presentSql} from "../text-sql.ts";
+import {emailFacts} from "../lookups/emails.ts";
 import {createDisposableTable} from "../lookups/disposable.ts";
-import {emailDomainSql, emailUsableSql} from "./syntax.ts";
 
 export default defineRule({
   id: "email.disposable",
@@ -19,9 +18,7 @@ export default defineRule({
   },
   check: async (ctx) => {
     const domains = await ctx.lookup("disposable", (t) => createDisposableTable(ctx.db, t));
-    const email = col("email");
-    return `WITH e AS (SELECT record_id, ${email} AS value, ${emailDomainSql(email)} AS domain
-        FROM ${ctx.input} WHERE ${presentSql(email)} AND ${emailUsableSql(email)}),
+    return `WITH e AS (SELECT record_id, value, domain FROM ${await emailFacts(ctx)} WHERE usable),
       hits AS (SELECT DISTINCT e.domain FROM (SELECT DISTINCT domain FROM e) AS e JOIN ${domains} AS d
         ON e.domain = d.domain OR (d.wildcard AND ends_with(e.domain, '.' || d.domain)))
       SELECT e.record_id, 'email' AS field, e.value, NULL AS detail FROM e JOIN hits USING (domain)`;

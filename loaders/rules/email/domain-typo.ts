@@ -13,9 +13,8 @@
  */
 import {literal} from "../../db/sql.ts";
 import {defineRule} from "../rule.ts";
-import {col, presentSql} from "../text-sql.ts";
+import {emailFacts} from "../lookups/emails.ts";
 import {MAIL_PROVIDERS} from "./providers.ts";
-import {emailDomainSql, emailUsableSql} from "./syntax.ts";
 
 const providersSql = `(VALUES ${MAIL_PROVIDERS.map((d, i) => `(${literal(d)}, ${i})`).join(", ")}) AS p(provider, preference)`;
 
@@ -40,10 +39,8 @@ export default defineRule({
     fr: "Le domaine de l'adresse ressemble à s'y méprendre à celui d'un fournisseur courant (gmial.com pour gmail.com, orange.ff pour orange.fr) : probablement une faute de frappe. Le détail donne la correction proposée.",
     en: "The address's domain is a near miss of a common provider (gmial.com for gmail.com, orange.ff for orange.fr): most likely a typo. The detail gives the suggested fix."
   },
-  check: ({input}) => {
-    const email = col("email");
-    return `WITH e AS (SELECT record_id, ${email} AS value, ${emailDomainSql(email)} AS domain
-        FROM ${input} WHERE ${presentSql(email)} AND ${emailUsableSql(email)}),
+  check: async (ctx) => {
+    return `WITH e AS (SELECT record_id, value, domain FROM ${await emailFacts(ctx)} WHERE usable),
       s AS (${typoSuggestionsSql("e")})
       SELECT e.record_id, 'email' AS field, e.value, s.suggestion AS detail FROM e JOIN s USING (domain)`;
   }

@@ -6,8 +6,7 @@
  */
 import {literalList} from "../../db/sql.ts";
 import {defineRule} from "../rule.ts";
-import {col, presentSql} from "../text-sql.ts";
-import {emailLocalSql, emailUsableSql} from "./syntax.ts";
+import {emailFacts} from "../lookups/emails.ts";
 
 export const ROLE_ACCOUNTS: readonly string[] = [
   // French
@@ -35,10 +34,9 @@ export default defineRule({
     fr: "L'adresse est celle d'une fonction (contact@, info@, accueil@, compta@…) et non d'une personne : pour information.",
     en: "The address is a role account (contact@, info@, sales@, noreply@…), not a person's: for information."
   },
-  check: ({input}) => {
-    const email = col("email");
-    const local = `regexp_replace(strip_accents(${emailLocalSql(email)}), '\\+.*$', '')`;
-    return `SELECT record_id, 'email' AS field, ${email} AS value, ${local} AS detail
-      FROM ${input} WHERE ${presentSql(email)} AND ${emailUsableSql(email)} AND ${local} IN ${literalList(ROLE_ACCOUNTS)}`;
+  check: async (ctx) => {
+    const local = `regexp_replace(strip_accents(local), '\\+.*$', '')`;
+    return `SELECT record_id, 'email' AS field, value, ${local} AS detail
+      FROM ${await emailFacts(ctx)} WHERE usable AND ${local} IN ${literalList(ROLE_ACCOUNTS)}`;
   }
 });

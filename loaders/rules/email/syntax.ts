@@ -9,7 +9,7 @@
  */
 import {literal} from "../../db/sql.ts";
 import {defineRule} from "../rule.ts";
-import {col, presentSql} from "../text-sql.ts";
+import {emailFacts} from "../lookups/emails.ts";
 
 const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\x{80}-\\x{10FFFF}-]";
 const LABEL_CHAR = "[A-Za-z0-9\\x{80}-\\x{10FFFF}]";
@@ -53,9 +53,5 @@ export default defineRule({
     fr: "L'adresse e-mail n'est pas utilisable : il faut un seul @, une partie locale sans espace ni point en tête, en fin ou doublé, et un domaine avec un point et une extension d'au moins deux lettres.",
     en: "The email address is not usable: it needs one @, a local part with no space and no leading, trailing or double dot, and a domain with a dot and an extension of at least two letters."
   },
-  check: ({input}) => {
-    const email = col("email");
-    return `SELECT record_id, 'email' AS field, ${email} AS value, NULL AS detail
-      FROM ${input} WHERE ${presentSql(email)} AND NOT ${emailUsableSql(email)}`;
-  }
+  check: async (ctx) => `SELECT record_id, 'email' AS field, value, NULL AS detail FROM ${await emailFacts(ctx)} WHERE NOT usable`
 });

@@ -20,11 +20,16 @@ export interface MapDistinctOptions {
   outputs: readonly {name: string; type: OutputType}[];
   /** Gets one distinct row's values, returns one answer per output. */
   fn: (values: (string | null)[]) => Answer[];
+  /**
+   * Optional: answers a whole page at once (for example on worker threads);
+   * when given, it is used instead of `fn`.
+   */
+  page?: (rows: (string | null)[][]) => Promise<Answer[][]>;
   /** Rows per page; default 100,000. */
   pageSize?: number;
 }
 
-export async function mapDistinct(db: Db, {table, sql, outputs, fn, pageSize = 100_000}: MapDistinctOptions): Promise<number> {
+export async function mapDistinct(db: Db, {table, sql, outputs, fn, page, pageSize = 100_000}: MapDistinctOptions): Promise<number> {
   const pending = ident(`${table}_pending`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${pending} AS SELECT row_number() OVER () AS _page_row, * FROM (SELECT DISTINCT * FROM (${sql}))`);
   const inputs = (await db.all<{column_name: string}>(`SELECT column_name FROM (DESCRIBE ${pending}) WHERE column_name <> '_page_row'`)).map((r) => r.column_name);
@@ -38,6 +43,7 @@ export async function mapDistinct(db: Db, {table, sql, outputs, fn, pageSize = 1
     );
     const columns = reader.getColumnsJS() as (string | null)[][];
     const rows = columns[0]?.length ?? 0;
+    const paged = page ? await page(Array.from({length: rows}, (_, i) => columns.map((column) => column[i] ?? null))) : null;
     const appender = await db.duckdb.createAppender(table);
     const values: (string | null)[] = new Array(inputs.length);
     for (let i = 0; i < rows; i++) {
@@ -45,7 +51,7 @@ export async function mapDistinct(db: Db, {table, sql, outputs, fn, pageSize = 1
         values[c] = columns[c]![i] ?? null;
         values[c] === null ? appender.appendNull() : appender.appendVarchar(values[c]!);
       }
-      const answers = fn(values);
+      const answers = paged ? paged[i]! : fn(values);
       outputs.forEach((output, k) => {
         const answer = answers[k];
         if (answer === null || answer === undefined) appender.appendNull();

@@ -3,44 +3,44 @@
  * types are known), once per distinct number and country: the records' phone
  * and mobile values, read with the record's country (see context.ts).
  *
- *   phoneKeySql(expr)            SQL: the number without spaces, dots, dashes,
- *                                brackets or slashes (what the table is keyed on)
- *   createPhoneTable(ctx, table) table (key, country, e164, valid, type, reason)
+ *   phoneKeySql(expr)      SQL: the number without spaces, dots, dashes,
+ *                          brackets or slashes (what the checks are keyed on)
+ *   phoneFacts(ctx)        the run's table of every present phone and mobile:
+ *                          row_number, record_id, role ('phone' | 'mobile'),
+ *                          value, country, placeholder (phone.placeholder's
+ *                          reason or NULL), e164, valid, type, reason
+ *
+ * Placeholders are not sent to libphonenumber: no rule asks about them.
+ * Many distinct numbers are checked on worker threads, one per core.
  */
-import {parsePhoneNumberFromString, validatePhoneNumberLength, isSupportedCountry, type CountryCode} from "libphonenumber-js/max";
+import {availableParallelism} from "node:os";
+import {Worker} from "node:worker_threads";
+import {checkPhone} from "./phone-check.ts";
 import type {RuleContext} from "../rule.ts";
 import {col, presentSql} from "../text-sql.ts";
 import {mapDistinct, type Answer} from "./per-distinct.ts";
+import {ident} from "../../db/sql.ts";
+import {placeholderFromDigitsSql} from "../phone/placeholder.ts";
 
 export function phoneKeySql(expr: string): string {
   return `regexp_replace(${expr}, '[\\s\\p{Z}.()/-]', '', 'g')`;
 }
 
-export interface PhoneCheck {
-  e164: string | null;
-  valid: boolean;
-  /** MOBILE, FIXED_LINE, FIXED_LINE_OR_MOBILE, VOIP… when valid. */
-  type: string | null;
-  /** Why not valid: TOO_SHORT, TOO_LONG, INVALID_COUNTRY, NOT_A_NUMBER, INVALID_LENGTH, INVALID. */
-  reason: string | null;
-}
-
-export function checkPhone(text: string, country: string | null): PhoneCheck {
-  const region = country && isSupportedCountry(country) ? (country as CountryCode) : undefined;
-  if (/\p{L}/u.test(text)) return {e164: null, valid: false, type: null, reason: "NOT_A_NUMBER"};
-  const number = parsePhoneNumberFromString(text, region);
-  if (number?.isValid()) return {e164: number.number, valid: true, type: number.getType() ?? null, reason: null};
-  const length = validatePhoneNumberLength(text, region);
-  return {e164: number?.number ?? null, valid: false, type: null, reason: length ?? "INVALID"};
-}
-
-export async function createPhoneTable(ctx: RuleContext, table: string): Promise<void> {
+async function createPhoneFacts(ctx: RuleContext, table: string): Promise<void> {
+  const raw = `${table}_raw`;
+  const checks = `${table}_checks`;
   const values = (["phone", "mobile"] as const).map(
-    (role) => `SELECT ${phoneKeySql(col(role))} AS key, country_code AS country FROM ${ctx.input} WHERE ${presentSql(col(role))}`
+    (role) => `SELECT row_number, record_id, '${role}' AS role, ${col(role)} AS value, country_code AS country
+      FROM ${ctx.input} WHERE ${presentSql(col(role))}`
   );
+  await ctx.db.exec(`CREATE OR REPLACE TABLE ${ident(raw)} AS
+    SELECT row_number, record_id, role, value, country, key, ${placeholderFromDigitsSql("digits")} AS placeholder
+    FROM (SELECT *, ${phoneKeySql("value")} AS key, regexp_replace(value, '[^0-9]+', '', 'g') AS digits FROM (${values.join(" UNION ALL ")}))`);
+  const distinct = (await ctx.db.one<{n: number}>(`SELECT count(*) AS n FROM (SELECT DISTINCT key, country FROM ${ident(raw)} WHERE placeholder IS NULL)`))?.n ?? 0;
+  const pool = distinct >= PARALLEL_FROM && availableParallelism() > 1 ? new PhonePool(availableParallelism()) : null;
   await mapDistinct(ctx.db, {
-    table,
-    sql: values.join(" UNION ALL "),
+    table: checks,
+    sql: `SELECT key, country FROM ${ident(raw)} WHERE placeholder IS NULL`,
     outputs: [
       {name: "e164", type: "VARCHAR"},
       {name: "valid", type: "BOOLEAN"},
@@ -50,11 +50,66 @@ export async function createPhoneTable(ctx: RuleContext, table: string): Promise
     fn: ([key, country]): Answer[] => {
       const check = checkPhone(key ?? "", country ?? null);
       return [check.e164, check.valid, check.type, check.reason];
-    }
-  });
+    },
+    page: pool ? (rows) => pool.check(rows as [string | null, string | null][]) : undefined
+  }).finally(() => pool?.close());
+  await ctx.db.exec(`CREATE OR REPLACE TABLE ${ident(table)} AS
+    SELECT r.row_number, r.record_id, r.role, r.value, r.country, r.placeholder, c.e164, coalesce(c.valid, false) AS valid, c.type, c.reason
+    FROM ${ident(raw)} AS r LEFT JOIN ${ident(checks)} AS c ON c.key = r.key AND c.country = r.country`);
+  await ctx.db.exec(`DROP TABLE ${ident(raw)}; DROP TABLE ${ident(checks)}`);
 }
 
-/** The phone table of a run, created on first use. */
-export function phoneTable(ctx: RuleContext): Promise<string> {
-  return ctx.lookup("phones", (t) => createPhoneTable(ctx, t));
+/** The phone facts of a run, created on first use. */
+export function phoneFacts(ctx: RuleContext): Promise<string> {
+  return ctx.lookup("phone_facts", (t) => createPhoneFacts(ctx, t)).then(ident);
+}
+
+/** Below this many distinct numbers, worker threads cost more than they save. */
+const PARALLEL_FROM = 50_000;
+
+/** A worker's first code: TypeScript support (tsx), then the worker module itself. */
+const WORKER_BOOT = `
+  const {workerData} = require("node:worker_threads");
+  import("tsx/esm/api").then(({register}) => { register(); return import(workerData.entry); });
+`;
+
+/** Worker threads that check pages of numbers side by side. */
+class PhonePool {
+  private readonly workers: Worker[];
+  private next = 0;
+  private readonly waiting = new Map<number, {resolve: (answers: Answer[][]) => void; reject: (error: unknown) => void}>();
+
+  constructor(size: number) {
+    this.workers = Array.from({length: size}, () => {
+      const worker = new Worker(WORKER_BOOT, {eval: true, workerData: {entry: new URL("./phone-worker.ts", import.meta.url).href}});
+      worker.on("message", ({id, answers}: {id: number; answers: Answer[][]}) => {
+        this.waiting.get(id)?.resolve(answers);
+        this.waiting.delete(id);
+      });
+      worker.on("error", (error) => {
+        for (const {reject} of this.waiting.values()) reject(error);
+        this.waiting.clear();
+      });
+      return worker;
+    });
+  }
+
+  async check(rows: [string | null, string | null][]): Promise<Answer[][]> {
+    const size = Math.ceil(rows.length / this.workers.length);
+    const parts = await Promise.all(
+      this.workers.map((worker, k) => {
+        const id = this.next++;
+        const part = rows.slice(k * size, (k + 1) * size);
+        return new Promise<Answer[][]>((resolve, reject) => {
+          this.waiting.set(id, {resolve, reject});
+          worker.postMessage({id, rows: part});
+        });
+      })
+    );
+    return parts.flat();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }

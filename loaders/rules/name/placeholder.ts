@@ -44,8 +44,11 @@ export default defineRule({
     (["firstName", "lastName"] as const)
       .map((role) => {
         const c = col(role);
-        return `SELECT record_id, '${role}' AS field, ${c} AS value, ${namePlaceholderSql(c)} AS detail
-          FROM ${input} WHERE ${presentSql(c)} AND ${namePlaceholderSql(c)} IS NOT NULL`;
+        // checked once per distinct name
+        return `SELECT t.record_id, '${role}' AS field, t.${c} AS value, p.reason AS detail
+          FROM ${input} AS t JOIN (SELECT value, ${namePlaceholderSql("value")} AS reason FROM (SELECT DISTINCT ${c} AS value FROM ${input})
+            WHERE ${presentSql("value")}) AS p ON p.value = t.${c}
+          WHERE p.reason IS NOT NULL`;
       })
       .join(" UNION ALL ")
 });

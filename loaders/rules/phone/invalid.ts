@@ -7,9 +7,7 @@
  * INVALID (right length, no such number range).
  */
 import {defineRule} from "../rule.ts";
-import {col, presentSql} from "../text-sql.ts";
-import {phoneKeySql, phoneTable} from "../lookups/phones.ts";
-import {phonePlaceholderSql} from "./placeholder.ts";
+import {phoneFacts} from "../lookups/phones.ts";
 
 export default defineRule({
   id: "phone.invalid",
@@ -20,15 +18,6 @@ export default defineRule({
     fr: "Le numéro n'est pas un numéro valide pour le pays du client (trop court, trop long, ou plage de numéros inexistante).",
     en: "The number is not a valid number for the customer's country (too short, too long, or no such number range)."
   },
-  check: async (ctx) => {
-    const phones = await phoneTable(ctx);
-    return (["phone", "mobile"] as const)
-      .map((role) => {
-        const c = col(role);
-        return `SELECT t.record_id, '${role}' AS field, t.${c} AS value, p.reason AS detail
-          FROM ${ctx.input} AS t JOIN ${phones} AS p ON p.key = ${phoneKeySql(`t.${c}`)} AND p.country = t.country_code
-          WHERE NOT p.valid AND ${presentSql(`t.${c}`)} AND ${phonePlaceholderSql(`t.${c}`)} IS NULL`;
-      })
-      .join(" UNION ALL ");
-  }
+  check: async (ctx) =>
+    `SELECT record_id, role AS field, value, reason AS detail FROM ${await phoneFacts(ctx)} WHERE placeholder IS NULL AND NOT valid`
 });

@@ -5,9 +5,7 @@
  * United States) never fire. `detail` gives the type.
  */
 import {defineRule} from "../rule.ts";
-import {col, presentSql} from "../text-sql.ts";
-import {phoneKeySql, phoneTable} from "../lookups/phones.ts";
-import {phonePlaceholderSql} from "./placeholder.ts";
+import {phoneFacts} from "../lookups/phones.ts";
 
 export default defineRule({
   id: "phone.not_mobile",
@@ -18,12 +16,7 @@ export default defineRule({
     fr: "Le numéro du champ mobile est valide mais n'est pas un mobile (fixe, VoIP, numéro spécial) : les SMS n'y arriveront pas.",
     en: "The number in the mobile field is valid but not a mobile (landline, VoIP, special rate): text messages will not reach it."
   },
-  check: async (ctx) => {
-    const phones = await phoneTable(ctx);
-    const c = col("mobile");
-    return `SELECT t.record_id, 'mobile' AS field, t.${c} AS value, p.type AS detail
-      FROM ${ctx.input} AS t JOIN ${phones} AS p ON p.key = ${phoneKeySql(`t.${c}`)} AND p.country = t.country_code
-      WHERE p.valid AND p.type IS NOT NULL AND p.type NOT IN ('MOBILE', 'FIXED_LINE_OR_MOBILE')
-        AND ${presentSql(`t.${c}`)} AND ${phonePlaceholderSql(`t.${c}`)} IS NULL`;
-  }
+  check: async (ctx) =>
+    `SELECT record_id, role AS field, value, type AS detail FROM ${await phoneFacts(ctx)}
+      WHERE role = 'mobile' AND placeholder IS NULL AND valid AND type IS NOT NULL AND type NOT IN ('MOBILE', 'FIXED_LINE_OR_MOBILE')`
 });

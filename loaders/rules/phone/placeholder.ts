@@ -6,14 +6,19 @@
  * same digit at the end).
  */
 import {defineRule} from "../rule.ts";
-import {col, digitsSql, presentSql} from "../text-sql.ts";
+import {digitsSql} from "../text-sql.ts";
+import {phoneFacts} from "../lookups/phones.ts";
 
 const UP = "01234567890123456789";
 const DOWN = "98765432109876543210";
 
 /** SQL: why the phone text `expr` is a placeholder ('one digit', 'sequence', 'dummy'), or NULL. */
 export function phonePlaceholderSql(expr: string): string {
-  const d = digitsSql(expr);
+  return placeholderFromDigitsSql(digitsSql(expr));
+}
+
+/** The same, from the number's digits alone (a column, so that they are extracted once). */
+export function placeholderFromDigitsSql(d: string): string {
   const tail = `right(${d}, 8)`;
   const run = `(length(${d}) - length(rtrim(${d}, right(${d}, 1))))`;
   return `(CASE
@@ -33,12 +38,6 @@ export default defineRule({
     fr: "Le numéro est un numéro de remplissage : un seul chiffre répété (0000000000), une suite (0123456789) ou un numéro factice (0600000000).",
     en: "The number is a filler: one repeated digit (0000000000), a sequence (0123456789) or a dummy number (0600000000)."
   },
-  check: ({input}) =>
-    (["phone", "mobile"] as const)
-      .map((role) => {
-        const c = col(role);
-        return `SELECT record_id, '${role}' AS field, ${c} AS value, ${phonePlaceholderSql(c)} AS detail
-          FROM ${input} WHERE ${presentSql(c)} AND ${phonePlaceholderSql(c)} IS NOT NULL`;
-      })
-      .join(" UNION ALL ")
+  check: async (ctx) =>
+    `SELECT record_id, role AS field, value, placeholder AS detail FROM ${await phoneFacts(ctx)} WHERE placeholder IS NOT NULL`
 });
