@@ -1,7 +1,7 @@
 import {describe, it, before, after} from "node:test";
 import assert from "node:assert/strict";
-import {mkdtempSync, readFileSync, readdirSync, rmSync, statSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync} from "node:fs";
+import {fileURLToPath} from "node:url";
 import {createHash} from "node:crypto";
 import {join} from "node:path";
 import {openDb, type Db} from "../../../loaders/db/connection.ts";
@@ -18,7 +18,9 @@ const RULES = [
 ];
 const FILES = ["crm_clients.csv", "eshop_customers.csv", "loyalty_members.parquet", "orders.csv", "truth/entities.csv", "truth/defects.csv"];
 
-const root = mkdtempSync(join(tmpdir(), "assay-sample-"));
+const scratch = fileURLToPath(new URL("../../../tmp/sample/", import.meta.url));
+mkdirSync(scratch, {recursive: true});
+const root = mkdtempSync(join(scratch, "test-"));
 after(() => rmSync(root, {recursive: true, force: true}));
 
 const digest = (path: string) => createHash("sha256").update(new Uint8Array(readFileSync(path))).digest("hex");
