@@ -194,7 +194,7 @@ export function resolveSettings(input: unknown, context: SettingsContext): Setti
   ) as Record<Field, FieldSettings>;
   const usable = (keys: BlockingKey[]) => keys.every((key) => KEY_FIELDS[key].every((f) => fields[f].enabled));
   const rules = (blocking ?? DEFAULT_RULES.filter(usable).map((keys) => ({keys}))).map((rule) => ({
-    name: ("name" in rule && rule.name) || rule.keys.join("+"),
+    name: ("name" in rule && typeof rule.name === "string" && rule.name) || rule.keys.join("+"),
     keys: rule.keys
   }));
   if (rules.length === 0) throw new Error("matching: no blocking rule can run; map at least an email, a phone or names");
