@@ -2,5 +2,6 @@
 import type {AuditStep} from "../context.ts";
 import {ingestStep} from "./ingest.ts";
 import {profileStep} from "./profile.ts";
+import {valueStep} from "./value.ts";
 
-export const STEPS: AuditStep[] = [ingestStep, profileStep];
+export const STEPS: AuditStep[] = [ingestStep, profileStep, valueStep];
