@@ -12,7 +12,9 @@ export default {
   root: "src",
   output: "dist",
   pages: [
-    {name: titles.sources, path: "/sources"}
+    {name: titles.sources, path: "/sources"},
+    {name: titles.value, path: "/value"},
+    {name: titles.explorer, path: "/explorer"}
   ],
   // the default loads a font from Google: nothing from third parties here
   globalStylesheets: [],

@@ -4,9 +4,10 @@
 // (test/src/i18n-test.ts checks both languages have the same keys).
 import {pageTitles} from "./pages.js";
 import * as core from "./messages/core.js";
+import * as value from "./messages/value.js";
 
 /** One table a page or part: each module exports `en` and `fr` with the same keys. */
-const TABLES = [core];
+const TABLES = [core, value];
 
 export const MESSAGES = {
   en: Object.assign({}, ...TABLES.map((m) => m.en)),

@@ -1,13 +1,18 @@
 /** Builds the site as a user does, and reads what landed in dist/. */
+import {spawnSync} from "node:child_process";
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {assay, ROOT} from "./cli.ts";
+import {ROOT} from "./cli.ts";
 
 export const DIST = join(ROOT, "dist");
 
+/** Only one site build at a time in this checkout (Framework's cache and dist/ are shared): every build holds this lock. */
+export const SITE_BUILD_LOCK = "/tmp/site-build.lock";
+
 export function build(config?: string, extra: string[] = []): void {
-  const run = assay(["build", "--quiet", ...(config ? ["--config", config] : []), ...extra]);
-  if (run.code !== 0) throw new Error(`assay build failed (${run.code}):\n${run.stderr.slice(-4000)}`);
+  const args = [join(ROOT, "bin", "assay.js"), "build", "--quiet", ...(config ? ["--config", config] : []), ...extra];
+  const run = spawnSync("flock", [SITE_BUILD_LOCK, process.execPath, ...args], {cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 2 ** 20});
+  if (run.status !== 0) throw new Error(`assay build failed (${run.status}):\n${(run.stderr ?? "").slice(-4000)}`);
 }
 
 /** Every file under dist/, relative paths. */
