@@ -2,6 +2,7 @@
 import type {AuditStep} from "../context.ts";
 import {ingestStep} from "./ingest.ts";
 import {profileStep} from "./profile.ts";
+import {matchingStep} from "./matching.ts";
 import {valueStep} from "./value.ts";
 
-export const STEPS: AuditStep[] = [ingestStep, profileStep, valueStep];
+export const STEPS: AuditStep[] = [ingestStep, profileStep, matchingStep, valueStep];
