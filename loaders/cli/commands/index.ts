@@ -4,5 +4,6 @@ import {profileCommand} from "./profile.ts";
 import {sampleCommand} from "./sample.ts";
 import {buildCommand} from "./build.ts";
 import {rfmCommand} from "./rfm.ts";
+import {matchCommand} from "./match.ts";
 
-export const COMMANDS: Command<never>[] = [profileCommand, buildCommand, rfmCommand, sampleCommand] as unknown as Command<never>[];
+export const COMMANDS: Command<never>[] = [profileCommand, buildCommand, matchCommand, rfmCommand, sampleCommand] as unknown as Command<never>[];
