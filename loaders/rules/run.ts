@@ -2,7 +2,7 @@
  * The engine: runs the rule catalogue over one source's customer table and
  * records what it finds.
  *
- *   runRules(db, {table, source, country?, asOf, freshnessMonths?, clusters?, rules?, onProgress?})
+ *   runRules(db, {table, source, country?, asOf, freshnessMonths?, clusters?, rules?, onProgress?, afterRules?})
  *     → {findings, counts, skipped}
  *
  * Findings go to the DuckDB table `findings` (source, record_id, field, rule,
@@ -25,6 +25,12 @@ export interface RunRulesOptions extends ContextOptions {
   rules?: readonly string[];
   /** Told after each step: `prepare`, each rule id, then `counts`. */
   onProgress?: (step: RuleProgress) => void;
+  /**
+   * Run after the counts over the prepared input (parsed dates, country
+   * codes), before it is dropped: measures that need the same preparation
+   * (KPIs) read it here instead of parsing the source again.
+   */
+  afterRules?: (ctx: RuleContext) => Promise<void>;
 }
 
 export interface RuleProgress {
@@ -88,6 +94,10 @@ export async function runRules(db: Db, options: RunRulesOptions): Promise<RunRul
     }
     await countRules(db, ctx, ran);
     tell("counts", rules.length);
+    if (options.afterRules) {
+      await options.afterRules(ctx);
+      tell("after", rules.length);
+    }
   } finally {
     await ctx.dispose();
   }
