@@ -5,5 +5,6 @@ import {sampleCommand} from "./sample.ts";
 import {buildCommand} from "./build.ts";
 import {rfmCommand} from "./rfm.ts";
 import {matchCommand} from "./match.ts";
+import {pdfCommand} from "./pdf.ts";
 
-export const COMMANDS: Command<never>[] = [profileCommand, buildCommand, matchCommand, rfmCommand, sampleCommand] as unknown as Command<never>[];
+export const COMMANDS: Command<never>[] = [profileCommand, buildCommand, matchCommand, rfmCommand, pdfCommand, sampleCommand] as unknown as Command<never>[];
