@@ -7,14 +7,24 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {ensureAudit} from "./ensure.ts";
 import {loadConfig} from "../config/load.ts";
+import {MESSAGES} from "../../src/lib/messages/index.js";
+import {pageTitles} from "../../src/lib/pages.js";
 
 export async function siteData(name: string): Promise<string> {
   const {loaded} = await ensureAudit(process.env.ASSAY_CONFIG);
   return readFileSync(join(loaded.outDir, "site", name), "utf8");
 }
 
-/** The report's settings, straight from the configuration. */
+/** The report's settings, straight from the configuration, with the labels of its language only. */
 export function siteMeta(): string {
   const {config} = loadConfig(process.env.ASSAY_CONFIG);
-  return JSON.stringify({title: config.title, language: config.language, mode: config.mode, asOf: config.asOf ?? null, minCount: config.minCount});
+  return JSON.stringify({
+    title: config.title,
+    language: config.language,
+    mode: config.mode,
+    asOf: config.asOf ?? null,
+    minCount: config.minCount,
+    messages: MESSAGES[config.language],
+    pages: pageTitles(config.language)
+  });
 }

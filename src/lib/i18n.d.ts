@@ -1,4 +1,3 @@
-export const MESSAGES: {en: Record<string, string>; fr: Record<string, string>};
 export const LOCALES: {en: string; fr: string};
 export interface Translate {
   (key: string, values?: Record<string, unknown>): string;
@@ -9,4 +8,9 @@ export interface Translate {
   date(iso: string | null | undefined): string;
   page: Record<string, string>;
 }
-export function translator(language: string): Translate;
+export interface Meta {
+  language: "fr" | "en";
+  messages: Record<string, string>;
+  pages: Record<string, string>;
+}
+export function translator(meta: Meta): Translate;

@@ -1,23 +1,15 @@
-// Every label of the report, in English and French, gathered from the tables
-// in messages/. `translator(language)` returns t(key, values) that fills
-// {name} placeholders; a missing key throws, never falls back silently
-// (test/src/i18n-test.ts checks both languages have the same keys).
-import {pageTitles} from "./pages.js";
-import * as core from "./messages/core.js";
-import * as value from "./messages/value.js";
-
-/** One table a page or part: each module exports `en` and `fr` with the same keys. */
-const TABLES = [core, value];
-
-export const MESSAGES = {
-  en: Object.assign({}, ...TABLES.map((m) => m.en)),
-  fr: Object.assign({}, ...TABLES.map((m) => m.fr))
-};
+// The report's labels in its one language. The tables of both languages live
+// in messages/ and stay on the build machine: the data loader of meta.json
+// (src/data/meta.json.ts) puts only the configured language's table into the
+// page data, so a French report carries no English UI text and the reverse.
+// `translator(meta)` returns t(key, values) that fills {name} placeholders; a
+// missing key throws, never falls back silently.
 
 export const LOCALES = {en: "en-GB", fr: "fr-FR"};
 
-export function translator(language) {
-  const messages = MESSAGES[language] ?? MESSAGES.en;
+export function translator(meta) {
+  if (typeof meta !== "object" || meta === null || !meta.messages) throw new Error("translator takes the report's meta (data/meta.json), with its messages");
+  const {language, messages, pages} = meta;
   const locale = LOCALES[language] ?? LOCALES.en;
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, {style: "percent", maximumFractionDigits: 1});
@@ -35,6 +27,6 @@ export function translator(language) {
   t.number = (n) => (n === null || n === undefined ? "—" : number.format(n));
   t.percent = (x) => (x === null || x === undefined || !Number.isFinite(x) ? "—" : percent.format(x));
   t.date = (iso) => (iso ? date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : "—");
-  t.page = pageTitles(language);
+  t.page = pages;
   return t;
 }

@@ -1,8 +1,12 @@
 import {describe, it} from "node:test";
 import assert from "node:assert/strict";
-import {MESSAGES, translator} from "../../src/lib/i18n.js";
+import {translator} from "../../src/lib/i18n.js";
+import {MESSAGES} from "../../src/lib/messages/index.js";
+import {pageTitles} from "../../src/lib/pages.js";
 
-describe("translator(language)", () => {
+const meta = (language: "en" | "fr") => ({language, messages: MESSAGES[language], pages: pageTitles(language)});
+
+describe("translator(meta)", () => {
   it("has the same keys in French and English, none empty", () => {
     assert.deepEqual(Object.keys(MESSAGES.fr).sort(), Object.keys(MESSAGES.en).sort());
     for (const language of ["en", "fr"] as const) {
@@ -16,8 +20,8 @@ describe("translator(language)", () => {
   });
 
   it("fills placeholders with numbers formatted for the locale, and throws on an unknown key", () => {
-    assert.equal(translator("en")("sources.balance", {loaded: 1234, rejected: 5, read: 1239}), "1,234 loaded + 5 rejected = 1,239 rows read.");
-    assert.equal(translator("fr")("sources.balance", {loaded: 1234, rejected: 5, read: 1239}), "1\u202f234 chargées + 5 rejetées = 1\u202f239 lignes lues.");
-    assert.throws(() => translator("fr")("no.such.key"), /no fr text for "no.such.key"/);
+    assert.equal(translator(meta("en"))("sources.balance", {loaded: 1234, rejected: 5, read: 1239}), "1,234 loaded + 5 rejected = 1,239 rows read.");
+    assert.equal(translator(meta("fr"))("sources.balance", {loaded: 1234, rejected: 5, read: 1239}), "1\u202f234 chargées + 5 rejetées = 1\u202f239 lignes lues.");
+    assert.throws(() => translator(meta("fr"))("no.such.key"), /no fr text for "no.such.key"/);
   });
 });

@@ -4,8 +4,14 @@ import {join} from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 
-export function assay(args: string[], options: {cwd?: string; env?: Record<string, string>} = {}) {
-  const result = spawnSync(process.execPath, [join(ROOT, "bin", "assay.js"), ...args], {
+/**
+ * `lock`: a file to hold with flock(1) for the run, for commands that share
+ * state in the checkout (a site build uses Framework's cache and dist/).
+ */
+export function assay(args: string[], options: {cwd?: string; env?: Record<string, string>; lock?: string} = {}) {
+  const command = [process.execPath, join(ROOT, "bin", "assay.js"), ...args];
+  if (options.lock) command.unshift("flock", options.lock);
+  const result = spawnSync(command[0]!, command.slice(1), {
     cwd: options.cwd ?? ROOT,
     encoding: "utf8",
     env: {...process.env, ...options.env},

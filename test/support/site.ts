@@ -1,10 +1,14 @@
 /** Builds the site as a user does, and reads what landed in dist/. */
 import {spawnSync} from "node:child_process";
 import {readdirSync, readFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {ROOT} from "./cli.ts";
 
 export const DIST = join(ROOT, "dist");
+
+/** One site build at a time in a checkout: Framework's cache and dist/ are shared. */
+export const SITE_LOCK = join(tmpdir(), "site-build.lock");
 
 /** Only one site build at a time in this checkout (Framework's cache and dist/ are shared): every build holds this lock. */
 export const SITE_BUILD_LOCK = "/tmp/site-build.lock";

@@ -1,0 +1,1 @@
+export const MESSAGES: {en: Record<string, string>; fr: Record<string, string>};
