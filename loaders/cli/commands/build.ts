@@ -6,7 +6,8 @@
  * dropped, so new inputs always reach the site.
  */
 import {spawn} from "node:child_process";
-import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {createHash} from "node:crypto";
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {delimiter, join, resolve} from "node:path";
 import {z} from "zod";
 import type {Command} from "../command.ts";
@@ -32,11 +33,20 @@ export const buildCommand: Command<z.infer<typeof schema>> = {
   async run(args, {progress}) {
     const {loaded, manifest, ran} = await ensureAudit(args.config, {progress, force: args.force});
     invalidateSiteCache(manifest.fingerprint);
+    const site = resolve(PROJECT_ROOT, "dist");
+    const stamp = join(site, ".assay-site");
+    const wanted = siteHash(manifest.fingerprint);
+    if (!args.preview && !args.force && existsSync(stamp) && readFileSync(stamp, "utf8") === wanted) {
+      progress.note("The report site is up to date: dist/ built from the same audit and pages");
+      return {document: {config: loaded.file, output: loaded.outDir, site, auditRan: ran, siteBuilt: false}};
+    }
     progress.step(args.preview ? "Serving the report" : "Building the report site");
+    rmSync(stamp, {force: true});
     const code = await observable(args.preview ? "preview" : "build", loaded.file);
     if (code !== 0) throw new Error(`the site build failed (exit code ${code}); see the messages above`);
+    if (!args.preview) writeFileSync(stamp, wanted);
     progress.done(args.preview ? undefined : `dist/ (${ran ? "audit run" : "audit unchanged"})`);
-    return {document: {config: loaded.file, output: loaded.outDir, site: resolve(PROJECT_ROOT, "dist"), auditRan: ran}};
+    return {document: {config: loaded.file, output: loaded.outDir, site, auditRan: ran, siteBuilt: !args.preview}};
   }
 };
 
@@ -51,6 +61,22 @@ export function invalidateSiteCache(fingerprint: string): void {
   rmSync(join(FRAMEWORK_CACHE, "data"), {recursive: true, force: true});
   mkdirSync(FRAMEWORK_CACHE, {recursive: true});
   writeFileSync(stamp, fingerprint);
+}
+
+/** The site's inputs: the audit's fingerprint, the pages and their code, the site configuration. */
+function siteHash(fingerprint: string): string {
+  const hash = createHash("sha256").update(fingerprint);
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith(".")) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(resolve(PROJECT_ROOT, "src"));
+  hash.update(readFileSync(resolve(PROJECT_ROOT, "observablehq.config.ts")));
+  return hash.digest("hex");
 }
 
 function observable(verb: "build" | "preview", configFile: string): Promise<number> {
