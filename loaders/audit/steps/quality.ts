@@ -46,7 +46,7 @@ export async function runQualityStep(ctx: AuditContext): Promise<KpiDocument> {
       asOf: ctx.asOf,
       freshnessMonths: settings.freshnessMonths,
       clusters,
-      onProgress: ({done, total}) => ctx.progress.update(done, total),
+      onProgress: ({done, total}) => done > 0 && ctx.progress.update(done, total),
       afterRules: (rules) => measureSource(rules, {mapped: new Set(Object.keys(load.roles))})
     });
     for (const id of result.skipped) skipped.add(id);

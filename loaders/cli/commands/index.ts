@@ -3,8 +3,10 @@ import type {Command} from "../command.ts";
 import {profileCommand} from "./profile.ts";
 import {sampleCommand} from "./sample.ts";
 import {buildCommand} from "./build.ts";
+import {auditCommand} from "./audit.ts";
+import {checkCommand} from "./check.ts";
 import {rfmCommand} from "./rfm.ts";
 import {matchCommand} from "./match.ts";
 import {pdfCommand} from "./pdf.ts";
 
-export const COMMANDS: Command<never>[] = [profileCommand, buildCommand, matchCommand, rfmCommand, pdfCommand, sampleCommand] as unknown as Command<never>[];
+export const COMMANDS: Command<never>[] = [profileCommand, auditCommand, checkCommand, buildCommand, matchCommand, rfmCommand, pdfCommand, sampleCommand] as unknown as Command<never>[];
