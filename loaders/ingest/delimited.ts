@@ -3,6 +3,12 @@
  * text columns plus `__line`, the file line each row came from. Rows DuckDB
  * cannot read are rejected with their line and reason; the counts add up:
  * loaded + rejected = records read, or the load fails.
+ *
+ * A plain file (plain-text.ts: one record per line, no quote, no blank
+ * line) is read by DuckDB as it is, and `table` is then a view that numbers
+ * its rows from their position (`plain` in the result); any other file, or a
+ * plain one where DuckDB rejects a row, takes the first pass
+ * (normalise-text.ts) that writes every record with its line.
  */
 import {join} from "node:path";
 import type {Db} from "../db/connection.ts";
@@ -10,6 +16,8 @@ import {detectEncoding, type Encoding} from "./encoding.ts";
 import {EncodingMismatch, normaliseText, type Rejected} from "./normalise-text.ts";
 import {uniqueNames} from "./names.ts";
 import {readLinedCsv} from "./lined-csv.ts";
+import {plainText} from "./plain-text.ts";
+import {ident, literal} from "../db/sql.ts";
 
 export interface FileLoad {
   file: string;
@@ -24,6 +32,22 @@ export interface FileLoad {
   loaded: number;
   rejected: Rejected[];
   blankLines: number;
+  /**
+   * true when the file was read as it is: `table` is a view over
+   * `plainDataTable(table)`, and data row k (1-based) is line k + 1
+   */
+  plain: boolean;
+}
+
+/** The table under the view of a plain load. */
+export function plainDataTable(table: string): string {
+  return `${table}__data`;
+}
+
+/** Drops what a load created, whichever way it went. */
+export async function dropLoad(db: Db, table: string, plain: boolean): Promise<void> {
+  if (plain) await db.exec(`DROP VIEW IF EXISTS ${ident(table)}; DROP TABLE IF EXISTS ${ident(plainDataTable(table))}`);
+  else await db.exec(`DROP TABLE IF EXISTS ${ident(table)}`);
 }
 
 export interface DelimitedOptions {
@@ -38,6 +62,14 @@ export async function loadDelimited(db: Db, file: string, table: string, options
   const id = ++counter;
   const normalised = join(options.tempDir, `text-${process.pid}-${id}.csv`);
   const guess = options.encoding ? {encoding: options.encoding, bom: false} : await detectEncoding(file);
+  const plain = await plainText(file, normalised, {encoding: guess.encoding, delimiter: options.delimiter});
+  if (plain) {
+    const columns = uniqueNames(plain.header);
+    const loaded = await readPlainCsv(db, plain.path, table, plain.delimiter, columns);
+    if (loaded !== undefined) {
+      return {file, format: "csv", encoding: plain.encoding, bom: false, delimiter: plain.delimiter, columns, read: loaded, loaded, rejected: [], blankLines: 0, plain: true};
+    }
+  }
   let text;
   try {
     text = await normaliseText(file, normalised, {encoding: guess.encoding, delimiter: options.delimiter});
@@ -63,7 +95,36 @@ export async function loadDelimited(db: Db, file: string, table: string, options
     read: loaded + rejected.length,
     loaded,
     rejected,
-    blankLines: text.blankLines
+    blankLines: text.blankLines,
+    plain: false
   };
+}
+
+let plainCounter = 0;
+
+/**
+ * DuckDB's read of a plain file into `plainDataTable(table)` and the view
+ * `table` with `__line`; undefined (and nothing left behind) when DuckDB
+ * rejects a row, for the first pass to find every line's reason.
+ */
+async function readPlainCsv(db: Db, path: string, table: string, delimiter: string, columns: readonly string[]): Promise<number | undefined> {
+  const id = ++plainCounter;
+  const data = plainDataTable(table);
+  const types = columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(", ");
+  const rejectsTable = `__plain_rejects_${id}`;
+  const rejectsScan = `__plain_rejects_scan_${id}`;
+  // the table keeps the file's order (insertion order is preserved), so rowid is the record's position
+  await db.exec(`CREATE OR REPLACE TABLE ${ident(data)} AS SELECT * FROM read_csv(${literal(path)},
+    auto_detect = false, header = true, delim = ${literal(delimiter)}, quote = '"', escape = '"',
+    columns = {${types}}, store_rejects = true, rejects_table = ${literal(rejectsTable)},
+    rejects_scan = ${literal(rejectsScan)}, max_line_size = 16777216)`);
+  const rejected = (await db.one<{n: number}>(`SELECT count(*) AS n FROM ${ident(rejectsTable)}`))!.n;
+  await db.exec(`DROP TABLE IF EXISTS ${ident(rejectsTable)}; DROP TABLE IF EXISTS ${ident(rejectsScan)}`);
+  if (rejected > 0) {
+    await db.exec(`DROP TABLE ${ident(data)}`);
+    return undefined;
+  }
+  await db.exec(`CREATE OR REPLACE VIEW ${ident(table)} AS SELECT rowid + 2 AS __line, * FROM ${ident(data)}`);
+  return (await db.one<{n: number}>(`SELECT count(*) AS n FROM ${ident(data)}`))!.n;
 }
 

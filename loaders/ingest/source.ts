@@ -12,7 +12,7 @@ import {detectRoles} from "../config/detect.ts";
 import type {SourceConfig} from "../config/schema.ts";
 import {resolveFiles} from "./files.ts";
 import {formatOf, type Format} from "./format.ts";
-import {loadDelimited} from "./delimited.ts";
+import {dropLoad, loadDelimited} from "./delimited.ts";
 import {loadXlsx} from "./xlsx.ts";
 import {loadColumnar} from "./columnar.ts";
 import type {Rejected} from "./normalise-text.ts";
@@ -72,10 +72,12 @@ export async function ingestSource(db: Db, source: SourceConfig, options: Ingest
   const reports: FileReport[] = [];
   const parts: string[] = [];
   let offset = 0;
+  /** parts read as they are (delimited.ts): a view, rows numbered from their line */
+  const plain: boolean[] = [];
   for (const [i, file] of files.entries()) {
     const shown = relative(options.baseDir, file) || file;
     const part = `__load_${source.name}_${i}`;
-    let load: {read: number; loaded: number; rejected: Rejected[]; blankLines: number; columns: string[]};
+    let load: {read: number; loaded: number; rejected: Rejected[]; blankLines: number; columns: string[]; plain?: boolean};
     let report: FileReport;
     try {
       const format = await formatOf(file);
@@ -97,6 +99,14 @@ export async function ingestSource(db: Db, source: SourceConfig, options: Ingest
       throw new InputError((error as Error).message.split("\n")[0]!, {source: source.name, file: shown});
     }
     await storeRejects(db, source.name, shown, load.rejected);
+    plain.push(load.plain === true);
+    if (load.plain) {
+      // every record is loaded, one per line after the header
+      parts.push(`SELECT ${literal(shown)} AS __file, ${offset} + __line - 1 AS __row, * FROM ${ident(part)}`);
+      offset += load.read;
+      reports.push(report);
+      continue;
+    }
     // data row: position among all records of the file, loaded or rejected
     const lines = `__lines_${source.name}_${i}`;
     await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(lines)} AS SELECT line FROM ${REJECTS_TABLE} WHERE source = ${literal(source.name)} AND file = ${literal(shown)}`);
@@ -106,9 +116,12 @@ export async function ingestSource(db: Db, source: SourceConfig, options: Ingest
     offset += load.read;
     reports.push(report);
   }
-  await db.exec(`CREATE OR REPLACE TABLE ${ident(table)} AS ${parts.map((p) => `(${p})`).join(" UNION ALL BY NAME ")} ORDER BY __row`);
+  // one file read as it is is in order already (insertion order is kept): no sort
+  const sorted = parts.length === 1 && plain[0] ? "" : " ORDER BY __row";
+  await db.exec(`CREATE OR REPLACE TABLE ${ident(table)} AS ${parts.map((p) => `(${p})`).join(" UNION ALL BY NAME ")}${sorted}`);
   for (let i = 0; i < files.length; i++) {
-    await db.exec(`DROP TABLE IF EXISTS ${ident(`__load_${source.name}_${i}`)}; DROP TABLE IF EXISTS ${ident(`__lines_${source.name}_${i}`)}`);
+    await dropLoad(db, `__load_${source.name}_${i}`, plain[i]!);
+    await db.exec(`DROP TABLE IF EXISTS ${ident(`__lines_${source.name}_${i}`)}`);
   }
   const columns = (await db.all<{column_name: string}>(`SELECT column_name FROM (DESCRIBE ${ident(table)})`))
     .map((c) => c.column_name)
