@@ -13,8 +13,14 @@ export default {
   output: "dist",
   pages: [
     {name: titles.sources, path: "/sources"},
+    {name: titles.completeness, path: "/completeness"},
+    {name: titles.validity, path: "/validity"},
+    {name: titles.consistency, path: "/consistency"},
+    {name: titles.freshness, path: "/freshness"},
+    {name: titles.consent, path: "/consent"},
     {name: titles.value, path: "/value"},
-    {name: titles.explorer, path: "/explorer"}
+    {name: titles.explorer, path: "/explorer"},
+    {name: titles.methodology, path: "/methodology"}
   ],
   // the default loads a font from Google: nothing from third parties here
   globalStylesheets: [],

@@ -3,8 +3,9 @@
 // data/meta.json. Each table exports `en` and `fr` with the same keys.
 import * as core from "./core.js";
 import * as value from "./value.js";
+import * as quality from "./quality.js";
 
-const TABLES = [core, value];
+const TABLES = [core, value, quality];
 
 export const MESSAGES = {
   en: Object.assign({}, ...TABLES.map((m) => m.en)),
