@@ -30,7 +30,8 @@ import {STEPS} from "../loaders/audit/steps/index.ts";
 import type {AuditContext} from "../loaders/audit/context.ts";
 import type {Progress} from "../loaders/cli/progress.ts";
 import {resolveFiles} from "../loaders/ingest/files.ts";
-import {rmSync, mkdirSync} from "node:fs";
+import {rmSync, mkdirSync, readFileSync} from "node:fs";
+import {sniffDelimiter} from "../loaders/ingest/delimiter.ts";
 import {childrenCpuS, startMeasure, treeResidentMB, type Measured} from "./measure.ts";
 
 export interface StageResult extends Measured {
@@ -66,8 +67,8 @@ async function floor(configFile: string): Promise<StageResult> {
         continue;
       }
       const encoding = (await latin1(f.file)) ? "latin-1" : "utf-8";
-      const sniffed = await db.one<{Delimiter: string}>(`SELECT "Delimiter" FROM sniff_csv(${literal(f.file)}, encoding = ${literal(encoding)})`);
-      readers.push(`read_csv(${literal(f.file)}, header = true, all_varchar = true, delim = ${literal(sniffed!.Delimiter)}, quote = '"', escape = '"', encoding = ${literal(encoding)})`);
+      const delimiter = f.delimiter ?? sniffDelimiter(readFileSync(f.file).subarray(0, 1 << 16).toString("latin1").split("\n").slice(0, 50));
+      readers.push(`read_csv(${literal(f.file)}, header = true, all_varchar = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', encoding = ${literal(encoding)})`);
     }
     const m = startMeasure();
     let rows = 0;
@@ -131,7 +132,6 @@ async function audit(configFile: string): Promise<StageResult> {
   const m = startMeasure();
   const {loaded} = await ensureAudit(configFile, {progress: silent, force: true});
   const measured = m.stop();
-  const {readFileSync} = await import("node:fs");
   const sources = JSON.parse(readFileSync(join(loaded.outDir, "site", "sources.json"), "utf8")) as {sources: {read: number}[]};
   return {stage: "audit", rows: sources.sources.reduce((s, l) => s + l.read, 0), ...measured, note: `steps: ${STEPS.map((s) => s.name).join(", ")}`};
 }

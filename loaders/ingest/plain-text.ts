@@ -84,6 +84,7 @@ export async function plainText(input: string, output: string, options: {encodin
     }
     if (crlf) {
       for (let i = bytes.indexOf(CR); i >= 0; i = bytes.indexOf(CR, i + 2)) if (bytes[i + 1] !== LF) return false;
+      for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) if (bytes[i - 1] !== CR) return false;
     } else if (bytes.indexOf(CR) >= 0) return false;
     if (options.encoding === "utf-8") return isUtf8(bytes);
     out ??= createWriteStream(output);
