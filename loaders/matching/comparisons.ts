@@ -36,6 +36,8 @@ const jw = (a: string, b: string) => `jaro_winkler_similarity(${a}, ${b})`;
 const bothNull = (column: string) => `l.${column} IS NULL OR r.${column} IS NULL`;
 const SWAPPED = "(l.first_name_n = r.last_name_n AND l.last_name_n = r.first_name_n)";
 const percent = (x: number) => Math.round(x * 100);
+/** Edits between the two email keys, computed only when Jaro-Winkler (cheap) is above 0.8, as it is for any two addresses of 8 characters or more two edits apart. */
+const EMAIL_EDITS = `(CASE WHEN ${jw("l.email_key", "r.email_key")} >= 0.8 THEN damerau_levenshtein(l.email_key, r.email_key) END)`;
 
 export function defaultComparisons(settings: Settings): Comparison[] {
   const all: Record<Field, (high: number, low: number) => Comparison> = {
@@ -80,14 +82,14 @@ export function defaultComparisons(settings: Settings): Comparison[] {
         {label: "different", sql: "TRUE"}
       ]
     }),
-    email: (high) => ({
+    email: () => ({
       field: "email",
       levels: [
         {label: "null", sql: bothNull("email_n")},
         {label: "exact", sql: "l.email_n = r.email_n"},
         {label: "same address once dots and +tags are dropped", sql: "l.email_key = r.email_key"},
-        {label: `Jaro-Winkler ≥ ${high}`, sql: `${jw("l.email_key", "r.email_key")} >= ${high}`},
-        {label: "same user name, other domain", sql: "l.email_local = r.email_local"},
+        {label: "one typo", sql: `${EMAIL_EDITS} <= 1`},
+        {label: "two typos", sql: `${EMAIL_EDITS} <= 2`},
         {label: "different", sql: "TRUE"}
       ]
     }),

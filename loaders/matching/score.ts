@@ -25,8 +25,18 @@ export interface Model {
 
 export const weightColumn = (field: Field) => `w_${field}`;
 
+/**
+ * log2(m/u) per level; a partial-agreement level never weighs less than the
+ * last ("different"): rare levels get noisy estimates, and a one-typo birth
+ * date must not count as more evidence against than two unrelated dates.
+ */
 export function levelWeights(m: LevelProbabilities, u: LevelProbabilities): number[][] {
-  return m.map((levels, i) => levels.map((mi, level) => (level === 0 ? 0 : Math.log2(mi / u[i]![level]!))));
+  return m.map((levels, i) => {
+    const raw = levels.map((mi, level) => (level === 0 ? 0 : Math.log2(mi / u[i]![level]!)));
+    const floor = raw[raw.length - 1]!;
+    for (let level = 2; level < raw.length - 1; level++) raw[level] = Math.max(floor, raw[level]!);
+    return raw;
+  });
 }
 
 export const priorWeight = (lambda: number) => Math.log2(lambda / (1 - lambda));

@@ -93,7 +93,7 @@ export const matchingSettingsSchema = z
       .enum(["double-metaphone", "phonex"])
       .optional()
       .describe("Phonetic key of names: phonex (French) for FR, BE, CH, LU, MC; else double metaphone."),
-    randomPairs: z.number().int().min(1000).default(500_000).describe("Random pairs sampled to estimate u."),
+    randomPairs: z.number().int().min(1000).default(100_000).describe("Random pairs sampled to estimate u."),
     emIterations: z.number().int().min(1).max(500).default(40),
     chainGap: z
       .number()
@@ -151,7 +151,7 @@ const DEFAULT_RULES: BlockingKey[][] = [
   ["email"],
   ["phone"],
   ["names"],
-  ["lastName"],
+  ["firstInitial", "lastName"],
   ["birthDate"],
   ["firstName", "lastNamePhonetic"],
   ["firstName", "city"],
