@@ -36,6 +36,7 @@ export async function explorer(conn, meta, t) {
     if (v === "false") return t("explorer.no");
     if (d === "segment") return v === "none" ? t("explorer.empty") : segmentLabel(v, t.language);
     if (d === "lifecycle") return LIFECYCLE_TEXT[v]?.[t.language].label ?? v;
+    if (d === "nps_group" && ["promoter", "passive", "detractor"].includes(v)) return t(`value.nps.${v}s`);
     return v;
   };
   const filterDims = [...FILTER_DIMENSIONS.filter((d) => columns.includes(d)), ...membership];
