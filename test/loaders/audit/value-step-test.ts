@@ -128,7 +128,7 @@ describe("the audit's value step on the sample", () => {
       ...p.rfMatrix.map((x, i) => [x, c.rfMatrix[i]!] as [typeof x, (typeof c.rfMatrix)[number]]),
       ...p.segments.map((x, i) => [x, c.segments[i]!] as [typeof x, (typeof c.segments)[number]]),
       ...p.lifecycle.map((x, i) => [x, c.lifecycle[i]!] as [typeof x, (typeof c.lifecycle)[number]]),
-      ...p.migration!.cells.map((x, i) => [x, c.migration!.cells[i]!] as [typeof x, (typeof c.migration.cells)[number]])
+      ...p.migration!.cells.map((x, i) => [x, c.migration!.cells[i]!] as [typeof x, NonNullable<typeof c.migration>["cells"][number]])
     ];
     let suppressed = 0;
     for (const [shown, full] of pairs) {
