@@ -15,6 +15,13 @@ interface CodePostal {
   libelleAcheminement: string;
 }
 const COMMUNES = createRequire(import.meta.url)("codes-postaux/codes-postaux.json") as CodePostal[];
+let communeNames: Set<string> | undefined;
+const COMMUNE_NAMES = {has: (key: string) => (communeNames ??= new Set(COMMUNES.flatMap((c) => [cityKey(c.nomCommune), cityKey(c.libelleAcheminement)]))).has(key)};
+
+/** True when a word is also the name of a French commune (Paris, Fontaine…). */
+export function isCommuneName(name: string): boolean {
+  return COMMUNE_NAMES.has(cityKey(name));
+}
 
 /** Normalised commune name, the way postcode.city_mismatch compares them. */
 export function cityKey(city: string): string {

@@ -6,6 +6,7 @@
  */
 import {fakerFR, fakerDE, fakerES, fakerIT, fakerEN_GB, fakerEN_US, fakerPT_PT, fakerNL} from "@faker-js/faker";
 import {Rng, Weighted} from "./random.ts";
+import {isCommuneName} from "./addresses.ts";
 
 export type Gender = "M" | "F";
 
@@ -62,7 +63,8 @@ const FR_SURNAMES = [
   "Le Gall", "Le Goff", "Lebœuf", "Cœurdevey", "Hébert", "Ménard", "Gérard", "Rémy", "Noël", "Hoarau",
   "Da Silva", "Nguyen", "Benali", "Haddad", "Kowalski", "D’Almeida", "N’Diaye", "Poirier", "Besnard", "Héraud"
 ];
-const SURNAME_TAIL = usable(fakerFR.rawDefinitions.person!.last_name!.generic).filter((n) => !FR_SURNAMES.includes(n));
+// a surname that is also a town (Paris, Fontaine…) would make town names look like people's names
+const SURNAME_TAIL = usable(fakerFR.rawDefinitions.person!.last_name!.generic).filter((n) => !FR_SURNAMES.includes(n) && !isCommuneName(n));
 const SURNAMES = new Weighted([...FR_SURNAMES, ...SURNAME_TAIL], [...FR_SURNAMES.map((_, k) => 10 / (k + 10)), ...SURNAME_TAIL.map(() => 0.15)]);
 
 interface Locale {
