@@ -5,7 +5,9 @@ import assert from "node:assert/strict";
 import {cpSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
-import {build, distData, pages} from "../support/site.ts";
+import {build, distData, distFiles, pages, DIST} from "../support/site.ts";
+import {findPersonalValues, personalValues} from "../support/personal-values.ts";
+import {SAMPLE_CONFIG} from "../../loaders/config/load.ts";
 import {launch, serve, visit} from "../support/browser.ts";
 import {ROOT} from "../support/cli.ts";
 import {tempDir} from "../support/temp.ts";
@@ -53,6 +55,17 @@ describe("the report site", () => {
         assert.deepEqual(page.failedRequests, [], `${path}: failed requests`);
         await page.page.context().close();
       }
+    });
+
+    it("publishes no email, phone number or last name of the input (published mode)", async () => {
+      const values = await personalValues(SAMPLE_CONFIG, tempDir());
+      assert.ok(values.emails.size > 1000 && values.phones.size > 1000 && values.lastNames.size > 100, "the scan has values to look for");
+      const hits: string[] = [];
+      // libraries copied from node_modules (_node, _npm, Framework's _observablehq) hold no input
+      for (const file of distFiles().filter((f) => !/^_(node|npm|observablehq)\//.test(f))) {
+        for (const hit of findPersonalValues(readFileSync(join(DIST, file)).toString("utf8"), values)) hits.push(`${file}: ${hit}`);
+      }
+      assert.deepEqual(hits.slice(0, 20), [], `${hits.length} personal values in dist/`);
     });
 
     it("shows the sources page's tables, rendered from the data", async () => {

@@ -9,6 +9,7 @@ import {openDb} from "../../loaders/db/connection.ts";
 import {loadConfig} from "../../loaders/config/load.ts";
 import {ingestSource} from "../../loaders/ingest/source.ts";
 import {namePlaceholderSql} from "../../loaders/rules/name/placeholder.ts";
+import {phonePlaceholderSql} from "../../loaders/rules/phone/placeholder.ts";
 
 export interface PersonalValues {
   /** lower case */
@@ -27,7 +28,10 @@ export async function personalValues(configFile: string, work: string): Promise<
       const load = await ingestSource(db, source, {baseDir, tempDir: work});
       const rows = await db.all<{email: string | null; phone: string | null; mobile: string | null; last_name: string | null}>(
         // a placeholder (`test`, `Inconnu`) is nobody's name: it may be shown
-        `SELECT trim(email) AS email, trim(phone) AS phone, trim(mobile) AS mobile,
+        // so is a dummy number (0600000000, 0123456789)
+        `SELECT trim(email) AS email,
+           CASE WHEN ${phonePlaceholderSql("phone")} IS NULL THEN trim(phone) END AS phone,
+           CASE WHEN ${phonePlaceholderSql("mobile")} IS NULL THEN trim(mobile) END AS mobile,
            CASE WHEN ${namePlaceholderSql("last_name")} IS NULL THEN trim(last_name) END AS last_name FROM ${load.view}`
       );
       for (const row of rows) {

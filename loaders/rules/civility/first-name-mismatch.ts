@@ -29,8 +29,8 @@ export default defineRule({
   dimension: "consistency",
   severity: "warning",
   explain: {
-    fr: "La civilité contredit le genre que ce prénom porte dans le fichier lui-même (prénom vu au moins 20 fois, à 95 % d'un même genre) ; les prénoms mixtes (Camille, Dominique, Claude…) ne sont jamais signalés.",
-    en: "The civility contradicts the gender this first name carries in the file itself (a name seen at least 20 times, 95% one gender); mixed names (Camille, Dominique, Claude…) never fire."
+    fr: "La civilité contredit le genre que ce prénom porte dans le fichier lui-même (prénom vu au moins 20 fois, à 95 % d'un même genre) ; les prénoms portés par les deux genres ne sont jamais signalés.",
+    en: "The civility contradicts the gender this first name carries in the file itself (a name seen at least 20 times, 95% one gender); first names carried by both genders never fire."
   },
   applies: () => `${presentSql(col("civility"))} AND ${presentSql(col("firstName"))} AND ${civilityGenderSql(col("civility"))} IN ('M', 'F')`,
   check: ({input}) => {
