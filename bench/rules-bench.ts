@@ -10,7 +10,8 @@
  * the per-distinct-value phone check), real (postcode, commune) pairs from
  * La Poste's base, dd/mm/yyyy dates, text opt-ins, and a few percent of
  * defects of every kind. Generation is not timed; the timed part is runRules
- * (input preparation, every rule, counts). It prints the seconds of each step,
+ * (input preparation, every rule, counts) and the KPIs (measures over the
+ * prepared input, then the summary). It prints the seconds of each step,
  * the total wall and CPU seconds, and peak RSS.
  */
 import {createRequire} from "node:module";
@@ -18,6 +19,7 @@ import {dirname, join} from "node:path";
 import {openDb} from "../loaders/db/connection.ts";
 import {literal} from "../loaders/db/sql.ts";
 import {runRules} from "../loaders/rules/run.ts";
+import {measureSource, qualitySettings, summariseKpis} from "../loaders/kpis/index.ts";
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const db = await openDb();
@@ -74,14 +76,18 @@ const result = await runRules(db, {
   table: "customers_bench",
   source: "bench",
   asOf: "2025-06-30",
-  onProgress: ({step, seconds}) => steps.push([step, seconds])
+  onProgress: ({step, seconds}) => steps.push([step, seconds]),
+  afterRules: (ctx) => measureSource(ctx, {mapped: new Set(["civility", "firstName", "lastName", "email", "phone", "mobile", "address1", "postcode", "city", "country", "birthDate", "createdAt", "updatedAt", "optinEmail", "optinSms"])})
 });
+let kpiClock = performance.now();
+const kpis = await summariseKpis(db, {asOf: "2025-06-30", sources: ["bench"], settings: qualitySettings({weights: {}, thresholds: {}, freshness: {months: 12}}), skipped: result.skipped});
+steps.push(["kpis summary", (performance.now() - kpiClock) / 1000]);
 const seconds = (performance.now() - start) / 1000;
 const used = process.cpuUsage(cpu);
 await db.close();
 
 console.log(`rules benchmark: ${rows.toLocaleString("en")} customer records (generated in ${generated.toFixed(1)} s)`);
 for (const [step, s] of steps) console.log(`  ${step.padEnd(30)} ${s.toFixed(2).padStart(7)} s`);
-console.log(`findings: ${result.findings.toLocaleString("en")}`);
+console.log(`findings: ${result.findings.toLocaleString("en")}; overall score ${kpis.scorecards.at(-1)!.overall.score}`);
 console.log(`total: ${seconds.toFixed(1)} s wall, ${((used.user + used.system) / 1e6).toFixed(1)} s CPU (2 cores: target ≤ 30 s wall)`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -10,7 +10,9 @@
  *                          value, country, placeholder (phone.placeholder's
  *                          reason or NULL), e164, valid, type, reason
  *
- * Placeholders are not sent to libphonenumber: no rule asks about them.
+ * Placeholders are not sent to libphonenumber: no rule asks about them. The
+ * common national and E.164 shapes of simple numbering plans (France) are
+ * decided in SQL from libphonenumber's metadata (phone-sql.ts).
  * Many distinct numbers are checked on worker threads, one per core.
  */
 import {availableParallelism} from "node:os";
@@ -21,6 +23,7 @@ import {col, presentSql} from "../text-sql.ts";
 import {mapDistinct, type Answer} from "./per-distinct.ts";
 import {ident} from "../../db/sql.ts";
 import {placeholderFromDigitsSql} from "../phone/placeholder.ts";
+import {decidableSql, decidedPhonesSql, simplePlan, type PhonePlan} from "./phone-sql.ts";
 
 export function phoneKeySql(expr: string): string {
   return `regexp_replace(${expr}, '[\\s\\p{Z}.()/-]', '', 'g')`;
@@ -36,11 +39,17 @@ async function createPhoneFacts(ctx: RuleContext, table: string): Promise<void> 
   await ctx.db.exec(`CREATE OR REPLACE TABLE ${ident(raw)} AS
     SELECT row_number, record_id, role, value, country, key, ${placeholderFromDigitsSql("digits")} AS placeholder
     FROM (SELECT *, ${phoneKeySql("value")} AS key, regexp_replace(value, '[^0-9]+', '', 'g') AS digits FROM (${values.join(" UNION ALL ")}))`);
-  const distinct = (await ctx.db.one<{n: number}>(`SELECT count(*) AS n FROM (SELECT DISTINCT key, country FROM ${ident(raw)} WHERE placeholder IS NULL)`))?.n ?? 0;
+  // the common national and E.164 shapes are decided in SQL (phone-sql.ts); libphonenumber-js reads the rest
+  const countries = await ctx.db.all<{country: string}>(`SELECT DISTINCT country FROM ${ident(raw)} WHERE country IS NOT NULL`);
+  const plans = countries.map((c) => simplePlan(c.country)).filter((p): p is PhonePlan => p !== null);
+  const decided = `${table}_decided`;
+  await ctx.db.exec(`CREATE OR REPLACE TABLE ${ident(decided)} AS ${decidedPhonesSql(plans, `SELECT DISTINCT key, country FROM ${ident(raw)} WHERE placeholder IS NULL`)}`);
+  const rest = `SELECT key, country FROM ${ident(raw)} WHERE placeholder IS NULL AND NOT ${decidableSql(plans, "key", "country")}`;
+  const distinct = (await ctx.db.one<{n: number}>(`SELECT count(*) AS n FROM (SELECT DISTINCT key, country FROM (${rest}))`))?.n ?? 0;
   const pool = distinct >= PARALLEL_FROM && availableParallelism() > 1 ? new PhonePool(availableParallelism()) : null;
   await mapDistinct(ctx.db, {
     table: checks,
-    sql: `SELECT key, country FROM ${ident(raw)} WHERE placeholder IS NULL`,
+    sql: rest,
     outputs: [
       {name: "e164", type: "VARCHAR"},
       {name: "valid", type: "BOOLEAN"},
@@ -55,8 +64,8 @@ async function createPhoneFacts(ctx: RuleContext, table: string): Promise<void> 
   }).finally(() => pool?.close());
   await ctx.db.exec(`CREATE OR REPLACE TABLE ${ident(table)} AS
     SELECT r.row_number, r.record_id, r.role, r.value, r.country, r.placeholder, c.e164, coalesce(c.valid, false) AS valid, c.type, c.reason
-    FROM ${ident(raw)} AS r LEFT JOIN ${ident(checks)} AS c ON c.key = r.key AND c.country = r.country`);
-  await ctx.db.exec(`DROP TABLE ${ident(raw)}; DROP TABLE ${ident(checks)}`);
+    FROM ${ident(raw)} AS r LEFT JOIN (SELECT * FROM ${ident(checks)} UNION ALL SELECT * FROM ${ident(decided)}) AS c ON c.key = r.key AND c.country = r.country`);
+  await ctx.db.exec(`DROP TABLE ${ident(raw)}; DROP TABLE ${ident(checks)}; DROP TABLE ${ident(decided)}`);
 }
 
 /** The phone facts of a run, created on first use. */
