@@ -4,7 +4,7 @@
 // shown as text; every value put in SQL is quoted. In published mode the
 // cross-tab and the counts never show a group of fewer than k customers.
 import {el} from "../lib/dom.js";
-import {segmentLabel, LIFECYCLE_TEXT} from "../lib/segments.js";
+import {segmentName, stageName} from "../lib/labels.js";
 import {toCsv} from "./explorer-csv.js";
 
 const FILTER_DIMENSIONS = ["orders_source", "segment", "lifecycle", "country", "age_band", "nps_group", "email_ok", "phone_ok"];
@@ -34,8 +34,8 @@ export async function explorer(conn, meta, t) {
     if (v === "") return t("explorer.empty");
     if (v === "true") return t("explorer.yes");
     if (v === "false") return t("explorer.no");
-    if (d === "segment") return v === "none" ? t("explorer.empty") : segmentLabel(v, t.language);
-    if (d === "lifecycle") return LIFECYCLE_TEXT[v]?.[t.language].label ?? v;
+    if (d === "segment") return v === "none" ? t("explorer.empty") : segmentName(t, v);
+    if (d === "lifecycle") return stageName(t, v);
     if (d === "nps_group" && ["promoter", "passive", "detractor"].includes(v)) return t(`value.nps.${v}s`);
     return v;
   };

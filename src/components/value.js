@@ -3,7 +3,7 @@
 // as "< k". Labels are ours (segments.ts, messages/value.js), rendered as text.
 import * as Plot from "@observablehq/plot";
 import {el} from "../lib/dom.js";
-import {segmentLabel, segmentDescription, LIFECYCLE_TEXT} from "../lib/segments.js";
+import {segmentName, segmentText, stageName, stageText} from "../lib/labels.js";
 
 const money = (t) => new Intl.NumberFormat(t.locale, {maximumFractionDigits: 0});
 
@@ -40,15 +40,14 @@ export function rfHeatmap(cells, metric, t, k) {
 /** Segment sizes and revenue, with the plain-language description of each segment. */
 export function segmentTable(segments, totals, t, k) {
   const head = ["value.segment", "value.description", "value.customers", "value.share", "value.revenue", "value.revenueShare", "value.recency", "value.frequency", "value.monetary"];
-  const lang = t.language;
   const rows = segments
     .filter((s) => s.suppressed || s.customers > 0)
     .map((s) =>
       el(
         "tr",
         {},
-        el("td", {}, el("strong", {}, segmentLabel(s.segment, lang))),
-        el("td", {}, segmentDescription(s.segment, lang)),
+        el("td", {}, el("strong", {}, segmentName(t, s.segment))),
+        el("td", {}, segmentText(t, s.segment)),
         el("td", {class: "num"}, shown(s.customers, s.suppressed, t, k)),
         el("td", {class: "num"}, s.suppressed ? "—" : t.percent(totals.customers ? s.customers / totals.customers : null)),
         el("td", {class: "num"}, shown(s.revenue, s.suppressed, t, k, (v) => money(t).format(v))),
@@ -67,7 +66,7 @@ export function segmentTable(segments, totals, t, k) {
 
 /** Segment sizes as bars (suppressed segments left out). */
 export function segmentBars(segments, t) {
-  const data = segments.filter((s) => !s.suppressed && s.customers > 0).map((s) => ({...s, label: segmentLabel(s.segment, t.language)}));
+  const data = segments.filter((s) => !s.suppressed && s.customers > 0).map((s) => ({...s, label: segmentName(t, s.segment)}));
   return Plot.plot({
     width: 640,
     height: 28 * data.length + 40,
@@ -80,8 +79,7 @@ export function segmentBars(segments, t) {
 
 /** The lifecycle funnel: prospects, new, active, dormant, lost, then ambassadors when NPS exists. */
 export function lifecycleFunnel(stages, nps, t, k) {
-  const lang = t.language;
-  const rows = stages.map((s) => ({label: LIFECYCLE_TEXT[s.stage][lang].label, description: LIFECYCLE_TEXT[s.stage][lang].description, customers: s.customers, suppressed: s.suppressed}));
+  const rows = stages.map((s) => ({label: stageName(t, s.stage), description: stageText(t, s.stage), customers: s.customers, suppressed: s.suppressed}));
   const ambassadors = nps.respondents ? nps.groups.find((g) => g.group === "ambassadors") : null;
   if (ambassadors) rows.push({label: t("value.ambassadors"), description: "", customers: ambassadors.customers, suppressed: ambassadors.suppressed});
   const max = Math.max(1, ...rows.map((r) => r.customers ?? 0));
@@ -124,8 +122,7 @@ export function npsBlock(nps, t, k) {
 
 /** Migration matrix as row percentages; downgrade cells framed. */
 export function migrationHeatmap(migration, t, k) {
-  const lang = t.language;
-  const label = (id) => segmentLabel(id, lang);
+  const label = (id) => segmentName(t, id);
   const rows = migration.rows.filter((r) => migration.cells.some((c) => c.from === r));
   const columns = migration.columns.filter((c) => migration.cells.some((x) => x.to === c));
   const cells = migration.cells.map((c) => ({...c, fromLabel: label(c.from), toLabel: label(c.to)}));

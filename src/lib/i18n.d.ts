@@ -3,6 +3,7 @@ export interface Translate {
   (key: string, values?: Record<string, unknown>): string;
   language: string;
   locale: string;
+  has(key: string): boolean;
   number(n: number | null | undefined): string;
   percent(x: number | null | undefined): string;
   date(iso: string | null | undefined): string;

@@ -23,6 +23,7 @@ export function translator(meta) {
     });
   }
   t.language = language;
+  t.has = (key) => messages[key] !== undefined;
   t.locale = locale;
   t.number = (n) => (n === null || n === undefined ? "—" : number.format(n));
   t.percent = (x) => (x === null || x === undefined || !Number.isFinite(x) ? "—" : percent.format(x));

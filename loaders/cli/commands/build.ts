@@ -44,7 +44,10 @@ export const buildCommand: Command<z.infer<typeof schema>> = {
     rmSync(stamp, {force: true});
     const code = await observable(args.preview ? "preview" : "build", loaded.file);
     if (code !== 0) throw new Error(`the site build failed (exit code ${code}); see the messages above`);
-    if (!args.preview) writeFileSync(stamp, wanted);
+    if (!args.preview) {
+      setLanguage(site, loaded.config.language);
+      writeFileSync(stamp, wanted);
+    }
     progress.done(args.preview ? undefined : `dist/ (${ran ? "audit run" : "audit unchanged"})`);
     return {document: {config: loaded.file, output: loaded.outDir, site, auditRan: ran, siteBuilt: !args.preview}};
   }
@@ -61,6 +64,15 @@ export function invalidateSiteCache(fingerprint: string): void {
   rmSync(join(FRAMEWORK_CACHE, "data"), {recursive: true, force: true});
   mkdirSync(FRAMEWORK_CACHE, {recursive: true});
   writeFileSync(stamp, fingerprint);
+}
+
+/** Framework writes `<html>`: the pages say their language, for screen readers, hyphenation and the browser. */
+function setLanguage(dir: string, language: string): void {
+  for (const entry of readdirSync(dir, {withFileTypes: true})) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith("_")) setLanguage(path, language);
+    else if (entry.name.endsWith(".html")) writeFileSync(path, readFileSync(path, "utf8").replace(/^<!DOCTYPE html>\n<html>/, `<!DOCTYPE html>\n<html lang="${language}">`));
+  }
 }
 
 /** The site's inputs: the audit's fingerprint, the pages and their code, the site configuration. */

@@ -4,8 +4,9 @@
 import * as core from "./core.js";
 import * as value from "./value.js";
 import * as quality from "./quality.js";
+import * as segments from "./segments.ts";
 
-const TABLES = [core, value, quality];
+const TABLES = [core, value, quality, segments];
 
 export const MESSAGES = {
   en: Object.assign({}, ...TABLES.map((m) => m.en)),

@@ -1,0 +1,46 @@
+// The report in French carries no English UI text, and its pages read in French.
+import {describe, it, before} from "node:test";
+import assert from "node:assert/strict";
+import {readFileSync, writeFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {build} from "../support/site.ts";
+import {foreignUiText} from "../support/ui-text.ts";
+import {ROOT} from "../support/cli.ts";
+import {tempDir} from "../support/temp.ts";
+import {launch, serve, visit} from "../support/browser.ts";
+import {DIST, pages} from "../support/site.ts";
+
+describe("the sample report in French", () => {
+  before(() => {
+    const dir = tempDir();
+    const config = JSON.parse(readFileSync(join(ROOT, "data", "sample-audit.json"), "utf8"));
+    config.language = "fr";
+    config.output = "out";
+    for (const source of config.sources) source.path = resolve(ROOT, "data", source.path);
+    writeFileSync(join(dir, "audit.json"), JSON.stringify(config));
+    build(join(dir, "audit.json"));
+  });
+
+  it("holds no English UI text", () => {
+    assert.deepEqual(foreignUiText("en").slice(0, 20), []);
+  });
+
+  it("renders every page in French, numbers formatted the French way", async () => {
+    const {server, origin} = await serve(DIST);
+    const browser = await launch();
+    try {
+      for (const path of pages()) {
+        const page = await visit(browser, origin, path);
+        assert.deepEqual([...page.pageErrors, ...page.consoleErrors], [], path);
+        assert.equal(await page.page.evaluate(() => document.documentElement.lang), "fr", `${path}: <html lang>`);
+        await page.page.context().close();
+      }
+      const sources = await visit(browser, origin, "/sources");
+      const text = (await sources.page.locator("main").textContent()) ?? "";
+      assert.match(text, /chargées \+ \d+ rejetées = [\d\u202f]+ lignes lues/);
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  });
+});
