@@ -11,11 +11,8 @@ import {mkdirSync} from "node:fs";
 import {join} from "node:path";
 import type {Db} from "../db/connection.ts";
 import {ident, literal} from "../db/sql.ts";
+import {spreadsheetSafeSql} from "../db/spreadsheet.ts";
 
-/** SQL: the text of `expr`, with a leading apostrophe when it starts like a formula. */
-export function spreadsheetSafeSql(expr: string): string {
-  return `CASE WHEN regexp_matches(CAST(${expr} AS VARCHAR), '^[=+\\-@\\t\\r]') THEN '''' || CAST(${expr} AS VARCHAR) ELSE CAST(${expr} AS VARCHAR) END`;
-}
 
 export interface MatchingTables {
   records: string;

@@ -10,11 +10,8 @@
 import type {Db} from "../db/connection.ts";
 import {literal, literalList} from "../db/sql.ts";
 import {maskByFieldSql} from "./mask.ts";
+import {spreadsheetSafeSql} from "../db/spreadsheet.ts";
 
-/** SQL: a text that a spreadsheet will not read as a formula. */
-export function spreadsheetSafeSql(expr: string): string {
-  return `(CASE WHEN regexp_matches(${expr}, '^[=+\\-@\\t\\r]') THEN '''' || ${expr} ELSE ${expr} END)`;
-}
 
 export async function writeFindingsCsv(db: Db, path: string, {sources}: {sources?: readonly string[]} = {}): Promise<number> {
   const where = sources ? `WHERE source IN ${literalList(sources)}` : "";

@@ -8,11 +8,8 @@ import {mkdirSync} from "node:fs";
 import {join} from "node:path";
 import type {Db} from "../db/connection.ts";
 import {ident, literal} from "../db/sql.ts";
+import {spreadsheetSafeSql} from "../db/spreadsheet.ts";
 
-/** SQL expression: `expr` (text) made safe to open in a spreadsheet. */
-export function spreadsheetSafeSql(expr: string): string {
-  return `(CASE WHEN regexp_matches(${expr}, '^[=+\\-@\\t\\r]') THEN '''' || ${expr} ELSE ${expr} END)`;
-}
 
 /** Writes `outDir/rfm.csv` from a classified customers table (lifecycle.ts) and returns its path. */
 export async function writeRfmCsv(db: Db, customers: string, outDir: string): Promise<string> {

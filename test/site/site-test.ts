@@ -6,6 +6,7 @@ import {cpSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {build, distData, distFiles, pages, DIST} from "../support/site.ts";
+import {foreignUiText} from "../support/ui-text.ts";
 import {findPersonalValues, personalValues} from "../support/personal-values.ts";
 import {SAMPLE_CONFIG} from "../../loaders/config/load.ts";
 import {launch, serve, visit} from "../support/browser.ts";
@@ -66,6 +67,10 @@ describe("the report site", () => {
         for (const hit of findPersonalValues(readFileSync(join(DIST, file)).toString("utf8"), values)) hits.push(`${file}: ${hit}`);
       }
       assert.deepEqual(hits.slice(0, 20), [], `${hits.length} personal values in dist/`);
+    });
+
+    it("holds no French UI text (the English report)", () => {
+      assert.deepEqual(foreignUiText("fr").slice(0, 20), []);
     });
 
     it("shows the sources page's tables, rendered from the data", async () => {

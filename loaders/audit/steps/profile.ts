@@ -3,6 +3,7 @@ import type {AuditStep} from "../context.ts";
 import {writeSite} from "../context.ts";
 import type {Role} from "../../config/roles.ts";
 import {literal} from "../../db/sql.ts";
+import {spreadsheetSafeSql} from "../../db/spreadsheet.ts";
 import {REJECTS_TABLE} from "../../ingest/source.ts";
 import {profileTable} from "../../profile/profile.ts";
 import {publishProfile, type PublishedProfile} from "../../profile/publish.ts";
@@ -37,7 +38,8 @@ export const profileStep: AuditStep = {
       sources.push({...report, columnsProfile, rejects});
       ctx.progress.done();
     }
-    await ctx.db.exec(`COPY (SELECT source, file, line, reason${consultant ? ", text" : ""} FROM ${REJECTS_TABLE} ORDER BY source, file, line)
+    const text = consultant ? `, ${spreadsheetSafeSql("text")} AS text` : "";
+    await ctx.db.exec(`COPY (SELECT source, ${spreadsheetSafeSql("file")} AS file, line, reason${text} FROM ${REJECTS_TABLE} ORDER BY source, file, line)
       TO ${literal(`${outDir}/rejects.csv`)} (HEADER, DELIMITER ',')`);
     writeSite(ctx, "sources.json", {title: config.title, language: config.language, mode: config.mode, asOf: ctx.asOf, sources});
     return sources;
