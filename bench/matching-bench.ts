@@ -25,6 +25,7 @@ await db.exec(`CREATE TABLE people AS
     DATE '1940-01-01' + (hash(i, 6) % 25000)::INT AS birth,
     lpad(((hash(i, 7) % 95) + 1)::VARCHAR, 2, '0') || lpad((hash(i, 8) % 1000)::VARCHAR, 3, '0') AS postcode,
     '06' || lpad((hash(i, 9) % 100000000)::VARCHAR, 8, '0') AS phone,
+    (SELECT syl[1 + (hash(i, 7) % 24)::INT] || syl[1 + (hash(i, 12) % 24)::INT] || '-sur-' || syl[1 + (hash(i, 13) % 24)::INT] FROM s) AS city,
     ((hash(i, 10) % 200) + 1)::VARCHAR || ' rue ' || ['de la paix','victor hugo','jean jaures','des lilas','du moulin','pasteur','de la gare','saint martin'][1 + (hash(i, 11) % 8)::INT] AS street
   FROM range(${Math.ceil(records / 1.3)}) AS t(i)`);
 await db.exec(`CREATE TABLE customers AS
@@ -42,7 +43,7 @@ await db.exec(`CREATE TABLE customers AS
       ELSE p.first_name || p.last_name || p.entity::VARCHAR || '@gmail.com' END AS email,
     CASE WHEN d BETWEEN 30 AND 59 THEN NULL ELSE substr(p.phone, 1, 2) || ' ' || substr(p.phone, 3, 2) || ' ' || substr(p.phone, 5, 2) || ' ' || substr(p.phone, 7, 2) || ' ' || substr(p.phone, 9, 2) END AS phone,
     CASE WHEN d BETWEEN 60 AND 64 THEN replace(p.street, 'rue', 'r.') ELSE p.street END AS address1,
-    p.postcode, 'ville ' || left(p.postcode, 2) AS city,
+    p.postcode, p.city,
     CASE WHEN d BETWEEN 70 AND 74 THEN NULL ELSE strftime(p.birth, '%d/%m/%Y') END AS birth_date,
     strftime(DATE '2020-01-01' + (hash(t.row_number, 22) % 1500)::INT, '%Y-%m-%d') AS updated_at
   FROM typo AS t JOIN people AS p USING (entity)`);

@@ -6,7 +6,7 @@
  * email) is skipped rather than exploding into millions of pairs.
  *
  *   blockingRule(name, keys) → BlockingRule
- *   blockPairs(db, records, rules, options) → BlockingReport (table of pairs a < b, rule)
+ *   blockPairs(db, records, rules, options) → BlockingReport (table of pairs a < b, first rule, bit mask of every rule that joins them)
  */
 import type {Db} from "../db/connection.ts";
 import {BLOCKING_KEYS, type BlockingKey} from "./settings.ts";
@@ -64,7 +64,7 @@ export async function blockPairs(
 ): Promise<BlockingReport> {
   const union = rules.map((rule, i) => `SELECT a, b, ${i}::SMALLINT AS rule FROM (${rule.sql(records, maxBlockSize)})`).join("\nUNION ALL\n");
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${table}_all AS ${union}`);
-  await db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT a, b, min(rule) AS rule FROM ${table}_all GROUP BY a, b`);
+  await db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT a, b, min(rule) AS rule, bit_or(1::BIGINT << rule) AS rules FROM ${table}_all GROUP BY a, b`);
   const truthJoin = truth
     ? `JOIN ${records} AS ra ON ra.rid = p.a JOIN ${records} AS rb ON rb.rid = p.b`
     : "";

@@ -11,7 +11,8 @@
  *
  *   sampleRandomPairs(db, records, pairs, seed, out) → number of pairs
  *   levelShares(db, gammas, comparisons) → u (or any level distribution)
- *   expectationMaximisation(db, gammas, comparisons, u, iterations, totalPairs) → {lambda, m, iterations}
+ *   expectationMaximisation(db, gammas, comparisons, u, iterations, totalPairs, options?) → {lambda, m, iterations}
+ *   sessionEm(db, gammas, comparisons, u, iterations, totalPairs, sessions) → the same, one session per blocking rule
  */
 import type {Db} from "../db/connection.ts";
 import {gammaColumn, type Comparison} from "./comparisons.ts";
@@ -50,6 +51,8 @@ export interface EmResult {
   m: LevelProbabilities;
   iterations: number;
   patterns: number;
+  /** Expected matches among the pairs trained on. */
+  matched: number;
 }
 
 /** Starting m: most matches agree exactly, fewer at each lower level. */
@@ -59,25 +62,39 @@ function initialM(levels: number): number[] {
   return raw.map((x, level) => (level === 0 ? NaN : x / total));
 }
 
+export interface EmOptions {
+  /** SQL filter of the pairs of `gammas` to train on (default all). */
+  where?: string;
+  /** Comparisons left out of the likelihood (their m is returned as NaN). */
+  exclude?: ReadonlySet<number>;
+  /** m held fixed: only λ is estimated. */
+  fixedM?: LevelProbabilities;
+}
+
 export async function expectationMaximisation(
   db: Db,
   gammas: string,
   comparisons: readonly Comparison[],
   u: LevelProbabilities,
   maxIterations: number,
-  totalPairs: number
+  totalPairs: number,
+  options: EmOptions = {}
 ): Promise<EmResult> {
-  const columns = comparisons.map((c) => `greatest(${gammaColumn(c.field)}, 0) AS g${comparisons.indexOf(c)}`);
-  const rows = await db.all<Record<string, number>>(`SELECT ${columns.join(", ")}, count(*) AS n FROM ${gammas} GROUP BY ALL`);
+  const exclude = options.exclude ?? new Set<number>();
+  const columns = comparisons.map((c, i) => (exclude.has(i) ? `0 AS g${i}` : `greatest(${gammaColumn(c.field)}, 0) AS g${i}`));
+  const rows = await db.all<Record<string, number>>(
+    `SELECT ${columns.join(", ")}, count(*) AS n FROM ${gammas} ${options.where ? `WHERE ${options.where}` : ""} GROUP BY ALL`
+  );
   const patterns = rows.map((row) => ({n: row.n!, g: comparisons.map((_, i) => row[`g${i}`]!)}));
   const uRatio = patterns.map((p) => p.g.reduce((acc, level, i) => (level > 0 ? acc * u[i]![level]! : acc), 1));
   const candidates = patterns.reduce((a, p) => a + p.n, 0);
   let lambda = Math.min(0.5, (0.5 * candidates) / totalPairs);
-  let m = comparisons.map((c) => initialM(c.levels.length));
+  let m = options.fixedM ?? comparisons.map((c) => initialM(c.levels.length));
   let iterations = 0;
+  let matched = 0;
   for (; iterations < maxIterations; iterations++) {
     const sums = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
-    let matched = 0;
+    matched = 0;
     let total = 0;
     patterns.forEach((p, k) => {
       const pm = lambda * p.g.reduce((acc, level, i) => (level > 0 ? acc * m[i]![level]! : acc), 1);
@@ -89,10 +106,12 @@ export async function expectationMaximisation(
         if (level > 0) sums[i]![level]! += p.n * posterior;
       });
     });
-    const next = sums.map((levels) => {
-      const sum = levels.slice(1).reduce((a, b) => a + b, 0);
-      return levels.map((x, level) => (level === 0 ? NaN : (x + 1e-3) / (sum + 1e-3 * (levels.length - 1))));
-    });
+    const next = options.fixedM
+      ? m
+      : sums.map((levels) => {
+          const sum = levels.slice(1).reduce((a, b) => a + b, 0);
+          return levels.map((x, level) => (level === 0 ? NaN : (x + 1e-3) / (sum + 1e-3 * (levels.length - 1))));
+        });
     const nextLambda = Math.min(Math.max(matched / Math.max(total, totalPairs), 1e-12), 0.5);
     const change = Math.max(
       Math.abs(nextLambda - lambda),
@@ -102,5 +121,57 @@ export async function expectationMaximisation(
     m = next;
     if (change < 1e-6) break;
   }
-  return {lambda, m, iterations, patterns: patterns.length};
+  if (exclude.size > 0) m = m.map((levels, i) => (exclude.has(i) ? levels.map(() => NaN) : levels));
+  return {lambda, m, iterations, patterns: patterns.length, matched};
+}
+
+export interface Session {
+  /** SQL filter of the candidate pairs (those a blocking rule found). */
+  where: string;
+  /** Comparisons of the fields the rule blocks on: agreement on them there is no evidence. */
+  exclude: Set<number>;
+}
+
+/**
+ * m by expectation–maximisation in sessions, one per blocking rule: the pairs
+ * a rule found all agree on its keys, so those fields are left out of that
+ * session's likelihood (else the pairs sharing a common surname pass for
+ * matches and every other disagreement for normal). Each field's m is the
+ * average over the sessions that estimate it, weighted by their expected
+ * matches; λ is then estimated over every candidate pair with m held fixed.
+ * Falls back to one session over every pair for a field no session estimates.
+ */
+export async function sessionEm(
+  db: Db,
+  gammas: string,
+  comparisons: readonly Comparison[],
+  u: LevelProbabilities,
+  maxIterations: number,
+  totalPairs: number,
+  sessions: readonly Session[]
+): Promise<EmResult> {
+  const sums = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
+  const weights = comparisons.map(() => 0);
+  let iterations = 0;
+  for (const session of sessions) {
+    if (session.exclude.size >= comparisons.length) continue;
+    const r = await expectationMaximisation(db, gammas, comparisons, u, maxIterations, totalPairs, {where: session.where, exclude: session.exclude});
+    iterations += r.iterations;
+    if (!(r.matched > 0)) continue;
+    r.m.forEach((levels, i) => {
+      if (session.exclude.has(i)) return;
+      levels.forEach((x, level) => {
+        if (level > 0) sums[i]![level]! += r.matched * x;
+      });
+      weights[i]! += r.matched;
+    });
+  }
+  let m: LevelProbabilities = sums.map((levels, i) => levels.map((x, level) => (level === 0 ? NaN : x / weights[i]!)));
+  if (weights.some((w) => !(w > 0))) {
+    const whole = await expectationMaximisation(db, gammas, comparisons, u, maxIterations, totalPairs);
+    iterations += whole.iterations;
+    m = m.map((levels, i) => (weights[i]! > 0 ? levels : whole.m[i]!));
+  }
+  const final = await expectationMaximisation(db, gammas, comparisons, u, maxIterations, totalPairs, {fixedM: m});
+  return {...final, m, iterations: iterations + final.iterations};
 }

@@ -17,13 +17,13 @@ import type {Db} from "../db/connection.ts";
 import {blockPairs, blockingRule, type BlockingReport} from "./blocking.ts";
 import {clusterRecords, type ClusterReport} from "./cluster.ts";
 import {comparePairs, defaultComparisons, scoreAddressPairs, type Comparison} from "./comparisons.ts";
-import {expectationMaximisation, levelShares, sampleRandomPairs} from "./estimate.ts";
+import {levelShares, sampleRandomPairs, sessionEm} from "./estimate.ts";
 import {evaluatePairs, type PairwiseScores} from "./evaluate.ts";
 import {buildGolden} from "./golden.ts";
 import {normaliseRecords} from "./normalise.ts";
 import {writeMatchingOutputs} from "./outputs.ts";
 import {buildTermFrequencies, levelWeights, priorWeight, scorePairs, thresholdWeight, type Model} from "./score.ts";
-import {defaultPhonetic, matchingSettingsSchema, resolveSettings, type Field, type Settings} from "./settings.ts";
+import {defaultPhonetic, KEY_FIELDS, matchingSettingsSchema, resolveSettings, type Field, type Settings} from "./settings.ts";
 import {summarise, type MatchOverview} from "./summary.ts";
 
 export interface MatchOptions {
@@ -95,7 +95,12 @@ export async function runMatching(db: Db, options: MatchOptions = {}): Promise<M
   const u = await levelShares(db, "match_random_gammas", comparisons);
   await db.exec("DROP TABLE match_random_pairs; DROP TABLE match_random_gammas");
   const totalPairs = (normalised.rows * (normalised.rows - 1)) / 2;
-  const em = await expectationMaximisation(db, "match_gammas", comparisons, u, settings.emIterations, totalPairs);
+  const sessions = settings.blocking.map((rule, i) => {
+    const fields = new Set<Field>(rule.keys.flatMap((key) => KEY_FIELDS[key]));
+    if (fields.has("firstName") || fields.has("lastName")) (["firstName", "lastName"] as Field[]).forEach((f) => fields.add(f));
+    return {where: `rules & ${2 ** i} <> 0`, exclude: new Set(comparisons.flatMap((c, k) => (fields.has(c.field) ? [k] : [])))};
+  });
+  const em = await sessionEm(db, "match_gammas", comparisons, u, settings.emIterations, totalPairs, sessions);
   const model: Model = {comparisons, lambda: em.lambda, m: em.m, u, tfPrefix: "match_tf_"};
   await buildTermFrequencies(db, records, comparisons, model.tfPrefix);
   lap("estimate");

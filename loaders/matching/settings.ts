@@ -30,7 +30,7 @@ export const BLOCKING_KEYS = {
 export type BlockingKey = keyof typeof BLOCKING_KEYS;
 
 /** Which fields each blocking key needs filled in to be useful. */
-const KEY_FIELDS: Record<BlockingKey, Field[]> = {
+export const KEY_FIELDS: Record<BlockingKey, Field[]> = {
   email: ["email"],
   phone: ["phone"],
   names: ["firstName", "lastName"],
@@ -79,8 +79,8 @@ export const matchingSettingsSchema = z
       .number()
       .gt(0)
       .lt(1)
-      .default(0.9)
-      .describe("Match probability above which two records are linked (default 0.9)."),
+      .default(0.5)
+      .describe("Match probability above which two records are linked (default 0.5: more likely the same person than not)."),
     blocking: z.array(ruleSchema).min(1).optional().describe("Blocking rules; default built from the filled fields."),
     maxBlockSize: z
       .number()
