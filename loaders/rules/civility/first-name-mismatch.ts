@@ -36,20 +36,26 @@ export default defineRule({
   check: ({input}) => {
     const civility = col("civility");
     const first = col("firstName");
-    // civilities and first names are read once per distinct value
-    return `WITH civilities AS (SELECT value, ${civilityGenderSql("value")} AS gender FROM (SELECT DISTINCT ${civility} AS value FROM ${input})),
-      names AS (SELECT value, ${nameKeySql("value")} AS name FROM (SELECT DISTINCT ${first} AS value FROM ${input}) WHERE ${presentSql("value")}),
+    // civilities and first names are read once per distinct value, and the
+    // learning runs on (civility, first name) pairs with their counts; only
+    // the contradicting pairs are joined back to the records
+    return `WITH pairs AS (SELECT ${civility} AS civility, ${first} AS first, count(*) AS n FROM ${input} GROUP BY ALL),
+      civilities AS (SELECT value, ${civilityGenderSql("value")} AS gender FROM (SELECT DISTINCT civility AS value FROM pairs)),
+      names AS (SELECT value, ${nameKeySql("value")} AS name FROM (SELECT DISTINCT first AS value FROM pairs) WHERE ${presentSql("value")}),
       g AS (
-        SELECT t.record_id, t.${civility} AS value, n.name, c.gender
-        FROM ${input} AS t JOIN civilities AS c ON c.value = t.${civility} JOIN names AS n ON n.value = t.${first}
+        SELECT p.civility, p.first, p.n, n.name, c.gender
+        FROM pairs AS p JOIN civilities AS c ON c.value = p.civility JOIN names AS n ON n.value = p.first
         WHERE c.gender IN ('M', 'F')),
       learned AS (
-        SELECT name, CASE WHEN count(*) FILTER (WHERE gender = 'M') >= count(*) FILTER (WHERE gender = 'F') THEN 'M' ELSE 'F' END AS gender,
-          count(*) AS n, greatest(count(*) FILTER (WHERE gender = 'M'), count(*) FILTER (WHERE gender = 'F')) AS majority
-        FROM g WHERE gender IN ('M', 'F') AND name <> '' AND name NOT IN ${literalList(MIXED_FIRST_NAMES)}
-        GROUP BY name HAVING count(*) >= ${MIN_OCCURRENCES} AND 20 * majority >= 19 * count(*))
-      SELECT g.record_id, 'civility' AS field, g.value,
-        learned.name || ': ' || learned.gender || ' ' || CAST(round(100 * learned.majority / learned.n) AS INTEGER) || '% of ' || learned.n AS detail
-      FROM g JOIN learned USING (name) WHERE g.gender IN ('M', 'F') AND g.gender <> learned.gender`;
+        SELECT name, CASE WHEN sum(n) FILTER (WHERE gender = 'M') >= coalesce(sum(n) FILTER (WHERE gender = 'F'), 0) THEN 'M' ELSE 'F' END AS gender,
+          sum(n) AS n, greatest(coalesce(sum(n) FILTER (WHERE gender = 'M'), 0), coalesce(sum(n) FILTER (WHERE gender = 'F'), 0)) AS majority
+        FROM g WHERE name <> '' AND name NOT IN ${literalList(MIXED_FIRST_NAMES)}
+        GROUP BY name HAVING sum(n) >= ${MIN_OCCURRENCES} AND 20 * majority >= 19 * sum(n)),
+      contradicting AS (
+        SELECT g.civility, g.first,
+          learned.name || ': ' || learned.gender || ' ' || CAST(round(100 * learned.majority / learned.n) AS INTEGER) || '% of ' || learned.n AS detail
+        FROM g JOIN learned USING (name) WHERE g.gender <> learned.gender)
+      SELECT t.record_id, 'civility' AS field, t.${civility} AS value, c.detail
+      FROM ${input} AS t JOIN contradicting AS c ON c.civility = t.${civility} AND c.first = t.${first}`;
   }
 });

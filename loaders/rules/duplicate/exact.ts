@@ -45,10 +45,10 @@ export default defineRule({
         UNION ALL SELECT t.row_number, t.record_id, 'name+postcode', f.key || '|' || l.key || '|' || replace(${postcodeTextSql(pc)}, ' ', '')
           FROM ${ctx.input} AS t JOIN names AS f ON f.value = t.${first} JOIN names AS l ON l.value = t.${last}
           WHERE ${presentSql(pc)} AND ${postcodeOk}),
-      distinct_keys AS (SELECT DISTINCT row_number, record_id, kind, key FROM keys),
-      shared AS (SELECT kind, key FROM distinct_keys GROUP BY kind, key HAVING count(*) >= 2)
+      -- a key is shared when at least two records hold it: no DISTINCT over every key needed
+      shared AS (SELECT kind, key FROM keys GROUP BY kind, key HAVING min(row_number) < max(row_number))
       SELECT any_value(k.record_id) AS record_id, 'record' AS field, NULL AS value,
         string_agg(DISTINCT k.kind, ', ' ORDER BY k.kind) AS detail
-      FROM distinct_keys AS k JOIN shared USING (kind, key) GROUP BY k.row_number`;
+      FROM keys AS k JOIN shared USING (kind, key) GROUP BY k.row_number`;
   }
 });
