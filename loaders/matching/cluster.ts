@@ -7,6 +7,9 @@
  * bits below the threshold is flagged, and when its internal pairs are on
  * average below the threshold too (a chain of records that mostly do not
  * match) it is split by raising the threshold inside it, step by step.
+ * Clusters larger than `maxGuardSize` (whose internal pairs are too many to
+ * score) are split first by dropping their weakest links, 2 bits at a time,
+ * until every part is at most that size; any still larger is flagged.
  *
  *   connectedComponents(db, edges, out) → creates `out` (rid, label) for records in an edge
  *   clusterRecords(db, options) → ClusterReport; creates `out` (rid, cluster_id, flagged)
@@ -64,6 +67,23 @@ export async function clusterRecords(db: Db, options: ClusterOptions): Promise<C
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_edges AS SELECT a, b FROM ${scored} WHERE weight >= ${threshold}`);
   const rounds = await connectedComponents(db, `${out}_edges`, `${out}_labels`);
 
+  // Clusters too large to score every internal pair: their weakest links are dropped, a few bits
+  // at a time, until each part is small enough (a person does not have hundreds of records).
+  let large = 0;
+  for (let step = 1; step <= 12; step++) {
+    await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_large AS
+      SELECT label FROM ${out}_labels GROUP BY label HAVING count(*) > ${maxGuardSize}`);
+    const n = (await db.one<{n: number}>(`SELECT count(*) AS n FROM ${out}_large`))?.n ?? 0;
+    if (n === 0) break;
+    if (step === 1) large = n;
+    await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_sub_edges AS
+      SELECT p.a, p.b FROM ${scored} AS p JOIN ${out}_labels AS x ON x.rid = p.a JOIN ${out}_labels AS y ON y.rid = p.b
+      WHERE x.label = y.label AND x.label IN (SELECT label FROM ${out}_large) AND p.weight >= ${threshold + 2 * step}`);
+    await connectedComponents(db, `${out}_sub_edges`, `${out}_sub`);
+    await db.exec(`UPDATE ${out}_labels AS l SET label = coalesce((SELECT s.label FROM ${out}_sub AS s WHERE s.rid = l.rid), l.rid)
+      WHERE l.label IN (SELECT label FROM ${out}_large)`);
+  }
+
   // Every internal pair of the clusters of 3 or more records, scored.
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_sizes AS SELECT label, count(*) AS n FROM ${out}_labels GROUP BY label`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_todo AS
@@ -105,8 +125,8 @@ export async function clusterRecords(db: Db, options: ClusterOptions): Promise<C
   const report = await db.one<{clusters: number; flagged: number}>(
     `SELECT count(DISTINCT cluster_id) AS clusters, count(DISTINCT cluster_id) FILTER (WHERE flagged) AS flagged FROM ${out}`
   );
-  for (const t of ["edges", "labels", "sizes", "todo", "extra", "internal", "flagged", "sub_edges", "sub"]) {
+  for (const t of ["edges", "labels", "sizes", "todo", "extra", "internal", "flagged", "sub_edges", "sub", "large"]) {
     await db.exec(`DROP TABLE IF EXISTS ${out}_${t}`);
   }
-  return {clusters: report?.clusters ?? 0, split, flagged: report?.flagged ?? 0, rounds};
+  return {clusters: report?.clusters ?? 0, split: split + large, flagged: report?.flagged ?? 0, rounds};
 }
