@@ -14,7 +14,6 @@ import {STEPS} from "./steps/index.ts";
 export async function runAudit(loaded: LoadedConfig, progress: Progress, options: {db?: Db; steps?: string[]} = {}): Promise<AuditContext> {
   const work = join(loaded.outDir, ".work");
   mkdirSync(work, {recursive: true});
-  mkdirSync(join(loaded.outDir, "site"), {recursive: true});
   const db = options.db ?? (await openDb({tempDirectory: join(work, "duckdb")}));
   const ctx: AuditContext = {db, loaded, progress, work, sources: [], asOf: "", results: new Map()};
   try {

@@ -98,6 +98,9 @@ export async function ingestSource(db: Db, source: SourceConfig, options: Ingest
       if (error instanceof InputError) throw error;
       throw new InputError((error as Error).message.split("\n")[0]!, {source: source.name, file: shown});
     }
+    if (load.read === 0) {
+      throw new InputError("the file has a header but no data row: export it again with its rows, or remove it from the source's path", {source: source.name, file: shown});
+    }
     await storeRejects(db, source.name, shown, load.rejected);
     plain.push(load.plain === true);
     if (load.plain) {

@@ -78,5 +78,7 @@ describe("ingestSource(db, source, options)", () => {
     await assert.rejects(ingestSource(db, customers("fake", "fake.xlsx"), options), /fake\.xlsx: the file is named \.xlsx but its content is text/);
     writeFileSync(join(dir, "zero.csv"), "");
     await assert.rejects(ingestSource(db, customers("zero", "zero.csv"), options), /zero\.csv: the file is empty/);
+    writeFileSync(join(dir, "header.csv"), "id;email;nom\r\n");
+    await assert.rejects(ingestSource(db, customers("header", "header.csv"), options), /source "header", header\.csv: the file has a header but no data row/);
   });
 });
