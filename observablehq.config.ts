@@ -13,6 +13,8 @@ export default {
   output: "dist",
   pages: [
     {name: titles.sources, path: "/sources"},
+    {name: titles.customers, path: "/customers"},
+    {name: titles.duplicates, path: "/duplicates"},
     {name: titles.completeness, path: "/completeness"},
     {name: titles.validity, path: "/validity"},
     {name: titles.consistency, path: "/consistency"},

@@ -5,8 +5,9 @@ import * as core from "./core.js";
 import * as value from "./value.js";
 import * as quality from "./quality.js";
 import * as segments from "./segments.ts";
+import * as matching from "./matching.js";
 
-const TABLES = [core, value, quality, segments];
+const TABLES = [core, value, quality, segments, matching];
 
 export const MESSAGES = {
   en: Object.assign({}, ...TABLES.map((m) => m.en)),
