@@ -31,30 +31,44 @@ export interface PhonePlan {
   fixedIsMobile: boolean;
 }
 
+/** The parts of libphonenumber-js's Metadata read here (its typings declare fewer). */
+interface TypeDefinition {
+  pattern(): string;
+  possibleLengths(): number[] | undefined;
+}
+interface Plan {
+  nationalPrefix(): string | undefined;
+  nationalPrefixForParsing(): string | undefined;
+  nationalNumberPattern(): string;
+  possibleLengths(): number[] | undefined;
+  possibleLengthsLocal?(): number[] | undefined;
+  type(type: string): TypeDefinition | undefined;
+}
+
 const OTHER_TYPES = ["MOBILE", "PREMIUM_RATE", "TOLL_FREE", "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL"];
 
 export function simplePlan(country: string): PhonePlan | null {
   if (!isSupportedCountry(country)) return null;
   const metadata = new Metadata();
   metadata.selectNumberingPlan(country as CountryCode);
-  const plan = metadata.numberingPlan!;
+  const plan = metadata.numberingPlan as unknown as Plan;
   const callingCode = getCountryCallingCode(country as CountryCode);
   const prefix = plan.nationalPrefix();
   const lengths = plan.possibleLengths();
-  const countries = metadata.countryCallingCodes()[callingCode] ?? [];
+  const countries = (metadata as unknown as {countryCallingCodes(): Record<string, string[]>}).countryCallingCodes()[callingCode] ?? [];
   if (countries.length !== 1 || !prefix || !/^\d+$/.test(prefix) || plan.nationalPrefixForParsing() !== prefix) return null;
   if (!lengths || lengths.length !== 1 || plan.possibleLengthsLocal?.()?.length) return null;
   const length = lengths[0]!;
   const types: [string, string][] = [];
   const applies = (type: string) => {
-    const def = plan.type(type as never);
+    const def = plan.type(type);
     if (!def || !def.pattern()) return null;
     const typeLengths = def.possibleLengths();
     if (typeLengths && !typeLengths.includes(length)) return null;
     return def.pattern();
   };
   const fixed = applies("FIXED_LINE");
-  const mobileDef = plan.type("MOBILE" as never);
+  const mobileDef = plan.type("MOBILE");
   const fixedIsMobile = !mobileDef || mobileDef.pattern() === "";
   if (fixed) types.push(["FIXED_LINE", fixed]);
   for (const type of OTHER_TYPES) {
