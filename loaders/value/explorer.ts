@@ -116,7 +116,7 @@ export async function writeExplorerParquet(
   // no orders source: an empty file with the key column, so that the page still loads
   const union = tables.length
     ? tables.map((t) => `SELECT * FROM ${ident(t)}`).join(" UNION ALL BY NAME ")
-    : "SELECT NULL::VARCHAR AS hash, NULL::VARCHAR AS country WHERE false";
+    : "SELECT NULL::VARCHAR AS hash, NULL::INTEGER AS recency, NULL::INTEGER AS frequency, NULL::VARCHAR AS country WHERE false";
   const k = options.mode === "published" ? options.minCount : 0;
   await db.exec(`CREATE OR REPLACE TEMP TABLE value_explorer AS
     WITH everyone AS (${union}),

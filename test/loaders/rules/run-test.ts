@@ -151,7 +151,9 @@ describe("writeFindingsCsv(db, path)", () => {
       await writeFindingsCsv(db, "tmp/rules/formula.csv");
       const cells = readFileSync("tmp/rules/formula.csv", "utf8").trim().split("\n").slice(1).flatMap((l) => l.split(","));
       assert.ok(cells.length >= 18);
-      for (const cell of cells) assert.ok(!/^[=+\-@]/.test(cell.replace(/^"/, "")), cell);
+      // formulas are neutralised; a plain number such as -2 stays a number (src/lib/spreadsheet.js)
+      for (const cell of cells.map((c) => c.replace(/^"/, ""))) assert.ok(!/^[=+\-@]/.test(cell) || /^-?\d+$/.test(cell), cell);
+      assert.ok(cells.includes("'=1+1") && cells.includes("'+cmd") && cells.includes("-2"), cells.join(" | "));
     } finally {
       await db.close();
     }
