@@ -9,8 +9,9 @@ import type {Browser} from "playwright-core";
 import {build, pages, DIST} from "../support/site.ts";
 import {launch, serve, visit} from "../support/browser.ts";
 import {tempDir} from "../support/temp.ts";
+import {sharedData} from "../support/shared-data.ts";
 
-const BLNS: string[] = JSON.parse(readFileSync("/work/shared/data/hostile/blns.json", "utf8"));
+const BLNS: string[] = JSON.parse(readFileSync(sharedData("hostile", "blns.json"), "utf8"));
 
 function csvCell(value: string): string {
   return `"${value.replaceAll('"', '""')}"`;

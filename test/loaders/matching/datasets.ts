@@ -1,7 +1,8 @@
 /** Test data sets of the matching engine, loaded into DuckDB in the shape of the `customers` view. */
 import type {Db} from "../../../loaders/db/connection.ts";
+import {sharedData} from "../../support/shared-data.ts";
 
-const DATA = "/work/shared/data/matching";
+const DATA = sharedData("matching");
 
 /** FEBRL (fields separated by comma + space); entity = the number in rec_id. Columns mapped only. */
 export async function loadFebrl(db: Db, name: "febrl1" | "febrl2", table = name): Promise<void> {

@@ -4,6 +4,7 @@ import {readFileSync} from "node:fs";
 import {memoryDb} from "./helpers.ts";
 import {appendRows} from "../../../loaders/rules/lookups/append-rows.ts";
 import {maskEmail, maskPhone, maskName, maskDigits, maskValue, maskValueSql} from "../../../loaders/rules/mask.ts";
+import {sharedData} from "../../support/shared-data.ts";
 
 describe("maskValue(field, value)", () => {
   it("masks emails, phones, names and birth dates as the report shows them", () => {
@@ -22,7 +23,7 @@ describe("maskValue(field, value)", () => {
   });
 
   it("gives the same text in SQL as in JavaScript, on hostile strings too", async () => {
-    const blns = (JSON.parse(readFileSync("/work/shared/data/hostile/blns.json", "utf8")) as string[]).map((s) =>
+    const blns = (JSON.parse(readFileSync(sharedData("hostile", "blns.json"), "utf8")) as string[]).map((s) =>
       s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD").replaceAll("\u0000", "")
     );
     const values = [...blns, "jean.dupont@gmail.com", "a@b@c.fr", "06 12 34 56 78", "+44 7911 123456", " Zoé  Lebœuf ", "12/05/1980", ""];

@@ -1,8 +1,9 @@
 /** Test fixture: the retail orders file as an `orders_retail` view of raw text, as ingestion makes it. */
 import type {Db} from "../../../loaders/db/connection.ts";
+import {sharedData} from "../../support/shared-data.ts";
 
-export const RETAIL = "/work/shared/data/retail/online_retail_2010-12_to_2011-02.csv";
-export const EXPECTED = "/work/shared/data/retail/expected_rfm_as_of_2011-03-01.csv";
+export const RETAIL = sharedData("retail", "online_retail_2010-12_to_2011-02.csv");
+export const EXPECTED = sharedData("retail", "expected_rfm_as_of_2011-03-01.csv");
 
 export async function loadRetail(db: Db): Promise<string> {
   await db.exec(`CREATE OR REPLACE TABLE orders_retail AS

@@ -3,8 +3,9 @@ import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {memoryDb, customers, findingsOf, ids} from "../helpers.ts";
 import {runRules} from "../../../../loaders/rules/run.ts";
+import {sharedData} from "../../../support/shared-data.ts";
 
-const ISEMAIL = "/work/shared/data/email/isemail-tests.json";
+const ISEMAIL = sharedData("email", "isemail-tests.json");
 
 /** Lone surrogates (isemail's errMalformedUnicode cases) as U+FFFD, the way a UTF-8 file would hold them. */
 function wellFormed(text: string): string {
