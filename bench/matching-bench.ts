@@ -13,27 +13,28 @@ const records = Number(process.argv[2] ?? 1_000_000);
 const threads = process.argv[3] ? Number(process.argv[3]) : undefined;
 const db = await openDb(threads ? {threads} : {});
 
-// Names from syllables (a few thousand distinct first and last names), Zipf-like draws,
+// Names from syllables (576 first names, 13,824 last names; hash of one integer per draw, as
+// hash(i, k) of two gives correlated draws), uniform draws,
 // 1.3 records per person on average, typos and gaps in the copies.
 const generate = performance.now();
 await db.exec(`SELECT setseed(0.42)`);
 await db.exec(`CREATE TABLE people AS
   WITH s AS (SELECT ['ma','ri','lo','ber','tin','du','pont','le','roy','fa','ure','mo','rel','gar','nier','bo','nard','cha','vin','pe','tit','la','mi','ger'] AS syl)
   SELECT i AS entity,
-    (SELECT syl[1 + (hash(i, 1) % 24)::INT] || syl[1 + (hash(i, 2) % 24)::INT] FROM s) AS first_name,
-    (SELECT syl[1 + (hash(i, 3) % 24)::INT] || syl[1 + (hash(i, 4) % 24)::INT] || syl[1 + (hash(i, 5) % 24)::INT] FROM s) AS last_name,
-    DATE '1940-01-01' + (hash(i, 6) % 25000)::INT AS birth,
-    lpad(((hash(i, 7) % 95) + 1)::VARCHAR, 2, '0') || lpad((hash(i, 8) % 1000)::VARCHAR, 3, '0') AS postcode,
-    '06' || lpad((hash(i, 9) % 100000000)::VARCHAR, 8, '0') AS phone,
-    (SELECT syl[1 + (hash(i, 7) % 24)::INT] || syl[1 + (hash(i, 12) % 24)::INT] || '-sur-' || syl[1 + (hash(i, 13) % 24)::INT] FROM s) AS city,
-    ((hash(i, 10) % 200) + 1)::VARCHAR || ' rue ' || ['de la paix','victor hugo','jean jaures','des lilas','du moulin','pasteur','de la gare','saint martin'][1 + (hash(i, 11) % 8)::INT] AS street
+    (SELECT syl[1 + (hash(i * 64 + 1) % 24)::INT] || syl[1 + (hash(i * 64 + 2) % 24)::INT] FROM s) AS first_name,
+    (SELECT syl[1 + (hash(i * 64 + 3) % 24)::INT] || syl[1 + (hash(i * 64 + 4) % 24)::INT] || syl[1 + (hash(i * 64 + 5) % 24)::INT] FROM s) AS last_name,
+    DATE '1940-01-01' + (hash(i * 64 + 6) % 25000)::INT AS birth,
+    lpad(((hash(i * 64 + 7) % 95) + 1)::VARCHAR, 2, '0') || lpad((hash(i * 64 + 8) % 1000)::VARCHAR, 3, '0') AS postcode,
+    '06' || lpad((hash(i * 64 + 9) % 100000000)::VARCHAR, 8, '0') AS phone,
+    (SELECT syl[1 + (hash(i * 64 + 7) % 24)::INT] || syl[1 + (hash(i * 64 + 12) % 24)::INT] || '-sur-' || syl[1 + (hash(i * 64 + 13) % 24)::INT] FROM s) AS city,
+    ((hash(i * 64 + 10) % 200) + 1)::VARCHAR || ' rue ' || ['de la paix','victor hugo','jean jaures','des lilas','du moulin','pasteur','de la gare','saint martin'][1 + (hash(i * 64 + 11) % 8)::INT] AS street
   FROM range(${Math.ceil(records / 1.3)}) AS t(i)`);
 await db.exec(`CREATE TABLE customers AS
   WITH picks AS (
-    SELECT r AS row_number, CASE WHEN r < ${Math.ceil(records / 1.3)} THEN r ELSE hash(r, 20) % ${Math.ceil(records / 1.3)} END AS entity
+    SELECT r AS row_number, CASE WHEN r < ${Math.ceil(records / 1.3)} THEN r ELSE hash(r * 64 + 20) % ${Math.ceil(records / 1.3)} END AS entity
     FROM range(${records}) AS t(r)
   ),
-  typo AS (SELECT row_number, entity, hash(row_number, 21) % 100 AS d FROM picks)
+  typo AS (SELECT row_number, entity, hash(row_number * 64 + 21) % 100 AS d FROM picks)
   SELECT CASE WHEN t.row_number % 3 = 0 THEN 'web' ELSE 'crm' END AS source, t.row_number + 1 AS row_number,
     (t.row_number + 1)::VARCHAR AS record_id, p.entity::VARCHAR AS entity,
     CASE WHEN d < 5 THEN upper(p.first_name) WHEN d < 8 THEN NULL ELSE p.first_name END AS first_name,
@@ -45,7 +46,7 @@ await db.exec(`CREATE TABLE customers AS
     CASE WHEN d BETWEEN 60 AND 64 THEN replace(p.street, 'rue', 'r.') ELSE p.street END AS address1,
     p.postcode, p.city,
     CASE WHEN d BETWEEN 70 AND 74 THEN NULL ELSE strftime(p.birth, '%d/%m/%Y') END AS birth_date,
-    strftime(DATE '2020-01-01' + (hash(t.row_number, 22) % 1500)::INT, '%Y-%m-%d') AS updated_at
+    strftime(DATE '2020-01-01' + (hash(t.row_number * 64 + 22) % 1500)::INT, '%Y-%m-%d') AS updated_at
   FROM typo AS t JOIN people AS p USING (entity)`);
 console.error(`generated ${records} records in ${Math.round(performance.now() - generate)} ms`);
 
