@@ -8,12 +8,12 @@ import {csvParse} from "d3";
 import {ROOT} from "../support/cli.ts";
 
 describe("explorer CSV", () => {
-  it("prefixes text that starts like a formula with an apostrophe, except plain numbers", () => {
-    for (const text of ["=1+1", "+33 6 12", "-cmd", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"]) {
+  it("prefixes text that starts like a formula with an apostrophe, except plain numbers and phone numbers", () => {
+    for (const text of ["=1+1", "+cmd|' /C calc'!A0", "-cmd", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"]) {
       const cell = csvCell(text);
       assert.ok(cell.startsWith("'") || cell.startsWith("\"'"), `${JSON.stringify(text)} → ${JSON.stringify(cell)}`);
     }
-    for (const text of ["-12.5", "+3", "-0.5e3", "abc", "champions", ""]) assert.equal(csvCell(text), text);
+    for (const text of ["-12.5", "+3", "-0.5e3", "abc", "champions", "", "+33 6 12 34 56 78"]) assert.equal(csvCell(text), text);
     assert.equal(csvCell(-12.5), "-12.5");
     assert.equal(csvCell(null), "");
     assert.equal(csvCell(true), "true");
