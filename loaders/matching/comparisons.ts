@@ -36,8 +36,14 @@ const jw = (a: string, b: string) => `jaro_winkler_similarity(${a}, ${b})`;
 const bothNull = (column: string) => `l.${column} IS NULL OR r.${column} IS NULL`;
 const SWAPPED = "(l.first_name_n = r.last_name_n AND l.last_name_n = r.first_name_n)";
 const percent = (x: number) => Math.round(x * 100);
-/** Edits between the two email keys, computed only when Jaro-Winkler (cheap) is above 0.8, as it is for any two addresses of 8 characters or more two edits apart. */
-const EMAIL_EDITS = `(CASE WHEN ${jw("l.email_key", "r.email_key")} >= 0.8 THEN damerau_levenshtein(l.email_key, r.email_key) END)`;
+/**
+ * Damerau-Levenshtein edits between two texts (slow, quadratic), computed only
+ * when Jaro-Winkler (fast) is at least `gate`: two texts of n characters two
+ * edits apart have a Jaro similarity of at least (2(n−2)/n + 1)/3, 0.83 for 8
+ * characters, 0.73 for 5; NULL (no level) otherwise.
+ */
+const edits = (a: string, b: string, gate: number) => `(CASE WHEN ${jw(a, b)} >= ${gate} THEN damerau_levenshtein(${a}, ${b}) END)`;
+const EMAIL_EDITS = edits("l.email_key", "r.email_key", 0.8);
 
 export function defaultComparisons(settings: Settings): Comparison[] {
   const all: Record<Field, (high: number, low: number) => Comparison> = {
@@ -74,11 +80,11 @@ export function defaultComparisons(settings: Settings): Comparison[] {
         {label: "exact", sql: "l.birth_date_n = r.birth_date_n"},
         {
           label: "one typo, or day and month swapped",
-          sql: `damerau_levenshtein(l.birth_text, r.birth_text) <= 1
+          sql: `${edits("l.birth_text", "r.birth_text", 0.8)} <= 1
             OR (year(l.birth_date_n) = year(r.birth_date_n) AND month(l.birth_date_n) = day(r.birth_date_n)
               AND day(l.birth_date_n) = month(r.birth_date_n))`
         },
-        {label: "two typos", sql: "damerau_levenshtein(l.birth_text, r.birth_text) <= 2"},
+        {label: "two typos", sql: `${edits("l.birth_text", "r.birth_text", 0.8)} <= 2`},
         {label: "different", sql: "TRUE"}
       ]
     }),
@@ -98,7 +104,7 @@ export function defaultComparisons(settings: Settings): Comparison[] {
       levels: [
         {label: "null", sql: "len(l.phones) = 0 OR len(r.phones) = 0"},
         {label: "a number in common", sql: "list_has_any(l.phones, r.phones)"},
-        {label: "one digit off", sql: "damerau_levenshtein(l.phones[1], r.phones[1]) <= 1"},
+        {label: "one digit off", sql: `${edits("l.phones[1]", "r.phones[1]", 0.85)} <= 1`},
         {label: "different", sql: "TRUE"}
       ]
     }),
@@ -118,7 +124,7 @@ export function defaultComparisons(settings: Settings): Comparison[] {
       levels: [
         {label: "null", sql: bothNull("postcode_n")},
         {label: "exact", sql: "l.postcode_n = r.postcode_n"},
-        {label: "one character off", sql: "damerau_levenshtein(l.postcode_n, r.postcode_n) <= 1"},
+        {label: "one character off", sql: `${edits("l.postcode_n", "r.postcode_n", 0.7)} <= 1`},
         {label: "different", sql: "TRUE"}
       ]
     }),
