@@ -3,14 +3,15 @@
  * postcodes, cities, emails. Each renders SQL from an input expression and never
  * overwrites the raw value (the record table keeps both).
  */
-import {literalList} from "../db/sql.ts";
+import {literal, literalList} from "../db/sql.ts";
 
 const PLACEHOLDERS = ["x", "xx", "xxx", "nc", "na", "nr", "inconnu", "inconnue", "unknown", "none", "null", "test", "aucun", "vide"];
 
 /** Lower case, accents stripped, anything but letters and digits becomes one space; NULL when empty or a placeholder. */
 export function cleanSql(expr: string, keep = "a-z0-9"): string {
   const text = `trim(regexp_replace(lower(strip_accents(trim(CAST(${expr} AS VARCHAR)))), '[^${keep}]+', ' ', 'g'))`;
-  return `(CASE WHEN ${text} = '' OR ${text} IN ${literalList(PLACEHOLDERS)} THEN NULL ELSE ${text} END)`;
+  // Through a one-element list so that the text is computed once, not once per test.
+  return `(list_filter([${text}], x -> x <> '' AND x NOT IN ${literalList(PLACEHOLDERS)})[1])`;
 }
 
 const CIVILITY = "(m|mr|mrs|ms|mme|mlle|miss|mx|dr|pr|me|monsieur|madame|mademoiselle|mister)";
@@ -98,14 +99,18 @@ const ABBREVIATIONS: [string, string][] = [
   ["pk", "park"]
 ];
 
-/** Address lines joined, cleaned, abbreviations expanded; NULL when empty. */
+/** Address lines joined, cleaned, abbreviations expanded word by word in one pass; NULL when empty. */
 export function addressSql(...lines: string[]): string {
-  let sql = cleanSql(`concat_ws(' ', ${lines.map((l) => `nullif(trim(CAST(${l} AS VARCHAR)), '')`).join(", ")})`);
-  for (const [abbr, full] of ABBREVIATIONS) {
-    const pattern = abbr.endsWith("$") ? `\\b(${abbr.slice(0, -1)})$` : `\\b(${abbr})\\b`;
-    sql = `regexp_replace(${sql}, '${pattern}', '${full}', 'g')`;
-  }
-  return sql;
+  const cleaned = cleanSql(`concat_ws(' ', ${lines.map((l) => `nullif(trim(CAST(${l} AS VARCHAR)), '')`).join(", ")})`);
+  const last = ABBREVIATIONS.filter(([abbr]) => abbr.endsWith("$"));
+  const anywhere = ABBREVIATIONS.filter(([abbr]) => !abbr.endsWith("$"));
+  const word = (abbr: string) => abbr.replace(/\$$/, "").split("|");
+  const cases = [
+    ...last.map(([abbr, full]) => `WHEN i = len(words) AND w IN ${literalList(word(abbr))} THEN ${literal(full)}`),
+    ...anywhere.map(([abbr, full]) => `WHEN w IN ${literalList(word(abbr))} THEN ${literal(full)}`)
+  ];
+  return `list_transform([${cleaned}], text -> CASE WHEN text IS NOT NULL THEN
+    list_transform([string_split(text, ' ')], words -> array_to_string(list_transform(words, (w, i) -> CASE ${cases.join(" ")} ELSE w END), ' '))[1] END)[1]`;
 }
 
 /** Postcode without spaces or dashes, upper case; French 4-digit codes get their leading zero. */
