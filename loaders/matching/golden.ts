@@ -32,10 +32,16 @@ export async function buildGolden(db: Db, records: string, clusters: string, out
       pick: `arg_max({'v': ${value}, 'ok': ${valid}, 's': r.source, 'r': r.record_id}, [(${valid})::INT, epoch(coalesce(r.recency, DATE '1900-01-01'))::BIGINT, coalesce(freq_${name}, 0), -r.rid]) AS ${name}`
     };
   });
+  // Clusters of one record (most of them) take that record's valid values as they are;
+  // only the others go through the windows and the survivorship ranking.
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_sizes AS SELECT cluster_id, count(*) AS n FROM ${clusters} GROUP BY cluster_id`);
   await db.exec(`CREATE OR REPLACE TABLE ${out} AS
-    WITH ranked AS (
-      SELECT c.cluster_id, r.*, ${fields.map((f) => f.window).join(", ")}
-      FROM ${records} AS r JOIN ${clusters} AS c USING (rid)
+    WITH members AS (
+      SELECT c.cluster_id, s.n, r.* FROM ${records} AS r JOIN ${clusters} AS c USING (rid) JOIN ${out}_sizes AS s USING (cluster_id)
+    ),
+    ranked AS (
+      SELECT *, ${fields.map((f) => f.window.replace(/c\.cluster_id/g, "cluster_id")).join(", ")}
+      FROM members WHERE n > 1
     ),
     picked AS (
       SELECT cluster_id, count(*) AS records, list(DISTINCT source ORDER BY source) AS sources, max(recency) AS last_seen,
@@ -44,5 +50,11 @@ export async function buildGolden(db: Db, records: string, clusters: string, out
     )
     SELECT cluster_id, records, array_to_string(sources, '|') AS sources, last_seen,
       ${GOLDEN_FIELDS.map(({name}) => `CASE WHEN ${name}.ok THEN ${name}.v END AS ${name}, CASE WHEN ${name}.ok THEN ${name}.s END AS ${name}_source, CASE WHEN ${name}.ok THEN ${name}.r END AS ${name}_record_id`).join(",\n      ")}
-    FROM picked ORDER BY cluster_id`);
+    FROM picked
+    UNION ALL
+    SELECT cluster_id, 1 AS records, source AS sources, recency AS last_seen,
+      ${GOLDEN_FIELDS.map(({name, value, valid}) => `CASE WHEN ${valid} THEN ${value} END AS ${name}, CASE WHEN ${valid} THEN source END AS ${name}_source, CASE WHEN ${valid} THEN record_id END AS ${name}_record_id`).join(",\n      ")}
+    FROM members WHERE n = 1
+    ORDER BY cluster_id`);
+  await db.exec(`DROP TABLE ${out}_sizes`);
 }
