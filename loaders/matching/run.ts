@@ -6,8 +6,10 @@
  *
  * `table` is a view or table shaped like `customers` (source, row_number,
  * record_id and the customer role columns, raw text). Steps, each in SQL over
- * `db`: normalise → block → compare → estimate u (random pairs) and m (EM) →
- * score → cluster (with the chain guard) → golden record. Tables left in the
+ * `db`: normalise → block → compare → estimate u (random pairs) and m (EM in
+ * one session per blocking rule, the rule's own fields left out) → score →
+ * cluster (chain guard; clusters over the guard size split at their weakest
+ * links) → golden record. Tables left in the
  * database for later steps: `match_records`, `match_pairs` (scored candidate
  * pairs), `match_clusters` (rid, cluster_id, flagged), `match_golden`, and
  * `match_cluster_map` (source, record_id, cluster_id[, truth]).
