@@ -116,24 +116,25 @@ export async function publishMatching(db: Db, summary: MatchSummary, options: Pu
   };
 }
 
-/** Cluster sizes in order; from the first size seen by fewer than `minCount` clusters, every larger size is folded into one "n or more" row. */
+/**
+ * Cluster sizes in order; from the first size seen by fewer than `minCount`
+ * clusters, every larger size is folded into one "n or more" row, which starts
+ * earlier when it would still hold fewer than `minCount` (null when even all
+ * sizes together do).
+ */
 export function foldSizes(sizes: readonly {size: number; clusters: number}[], minCount: number): MatchingSiteData["clusterSizes"] {
   const sorted = [...sizes].sort((a, b) => a.size - b.size);
-  const out: MatchingSiteData["clusterSizes"] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const row = sorted[i]!;
-    if (row.clusters >= minCount) {
-      out.push({size: row.size, clusters: row.clusters, records: row.size * row.clusters, orMore: false});
-      continue;
-    }
-    const rest = sorted.slice(i);
-    const clusters = rest.reduce((s, r) => s + r.clusters, 0);
-    const records = rest.reduce((s, r) => s + r.size * r.clusters, 0);
-    const shown = clusters >= minCount;
-    out.push({size: row.size, clusters: shown ? clusters : null, records: shown ? records : null, orMore: rest.length > 1 || !shown});
-    break;
-  }
-  return out;
+  let from = sorted.findIndex((row) => row.clusters < minCount);
+  if (from < 0) return sorted.map((row) => ({size: row.size, clusters: row.clusters, records: row.size * row.clusters, orMore: false}));
+  const total = (i: number) => sorted.slice(i).reduce((s, r) => s + r.clusters, 0);
+  while (from > 0 && total(from) < minCount) from--;
+  const rest = sorted.slice(from);
+  const clusters = total(from);
+  const shown = clusters >= minCount;
+  return [
+    ...sorted.slice(0, from).map((row) => ({size: row.size, clusters: row.clusters, records: row.size * row.clusters, orMore: false})),
+    {size: rest[0]!.size, clusters: shown ? clusters : null, records: shown ? rest.reduce((s, r) => s + r.size * r.clusters, 0) : null, orMore: rest.length > 1}
+  ];
 }
 
 async function exampleRecords(db: Db, summary: MatchSummary, options: PublishOptions): Promise<MatchingSiteData["examples"]> {
