@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import {readFileSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {build} from "../support/site.ts";
-import {foreignUiText} from "../support/ui-text.ts";
+import {foreignUiText, sourceColumns} from "../support/ui-text.ts";
 import {ROOT} from "../support/cli.ts";
 import {tempDir} from "../support/temp.ts";
 import {launch, serve, visit} from "../support/browser.ts";
@@ -22,7 +22,7 @@ describe("the sample report in French", () => {
   });
 
   it("holds no English UI text", () => {
-    assert.deepEqual(foreignUiText("en").slice(0, 20), []);
+    assert.deepEqual(foreignUiText("en", sourceColumns()).slice(0, 20), []);
   });
 
   it("renders every page in French, numbers formatted the French way", async () => {

@@ -6,7 +6,7 @@ import {cpSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {build, distData, distFiles, pages, DIST} from "../support/site.ts";
-import {foreignUiText} from "../support/ui-text.ts";
+import {foreignUiText, sourceColumns} from "../support/ui-text.ts";
 import {findPersonalValues, personalValues} from "../support/personal-values.ts";
 import {SAMPLE_CONFIG} from "../../loaders/config/load.ts";
 import {launch, serve, visit} from "../support/browser.ts";
@@ -70,7 +70,7 @@ describe("the report site", () => {
     });
 
     it("holds no French UI text (the English report)", () => {
-      assert.deepEqual(foreignUiText("fr").slice(0, 20), []);
+      assert.deepEqual(foreignUiText("fr", sourceColumns()).slice(0, 20), []);
     });
 
     it("shows the sources page's tables, rendered from the data", async () => {

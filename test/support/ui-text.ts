@@ -6,14 +6,20 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {MESSAGES} from "../../src/lib/messages/index.js";
-import {DIST, distFiles} from "./site.ts";
+import {DIST, distData, distFiles} from "./site.ts";
 
-export function foreignUiText(foreign: "en" | "fr"): string[] {
+/** Column names of every source of the built report: input data, whatever their language. */
+export function sourceColumns(): Set<string> {
+  return new Set(distData<{sources: {columns: string[]}[]}>("data/sources.json").sources.flatMap((s) => s.columns));
+}
+
+/** `except`: texts that are data of the audit, such as a file's column names ("Date de naissance"). */
+export function foreignUiText(foreign: "en" | "fr", except: ReadonlySet<string> = new Set()): string[] {
   const own = foreign === "en" ? "fr" : "en";
   const texts = Object.entries(MESSAGES[foreign])
     .filter(([key, text]) => text !== MESSAGES[own][key] && text.length >= 16)
     .map(([, text]) => text.split("{")[0]!.trim())
-    .filter((text) => text.length >= 16);
+    .filter((text) => text.length >= 16 && !except.has(text));
   const hits: string[] = [];
   for (const file of distFiles().filter((f) => !/^_(node|npm|observablehq)\//.test(f))) {
     const content = readFileSync(join(DIST, file), "utf8");
