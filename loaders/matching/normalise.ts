@@ -10,7 +10,7 @@ import type {Db} from "../db/connection.ts";
 import {dayOrderSql, parseDateSql, type DayOrder} from "../db/dates.ts";
 import {ident, literal} from "../db/sql.ts";
 import {nicknameRows} from "./nicknames.ts";
-import {buildPhoneMap, buildPhoneticMap, phoneCleanSql, type PhoneticMethod} from "./keys.ts";
+import {buildPhoneMap, buildPhoneticMap, fastE164Sql, phoneCleanSql, type PhoneticMethod} from "./keys.ts";
 import type {Field} from "./settings.ts";
 import {
   addressSql,
@@ -58,12 +58,12 @@ export async function normaliseRecords(db: Db, input: string, options: Normalise
     present.has(name) ? ((await db.one<{day_order: DayOrder}>(dayOrderSql(ident(name), input)))?.day_order ?? "dmy") : "dmy";
   const date = async (name: string) => parseDateSql(col(name), await dayOrder(name));
 
-  // Phones: once per distinct cleaned value.
+  // Phones: in SQL when the form settles it, else libphonenumber once per distinct cleaned value.
   await buildPhoneMap(
     db,
     `${table}_phones`,
     `SELECT DISTINCT value FROM (SELECT ${phoneCleanSql(col("phone"))} AS value FROM ${input}
-      UNION ALL SELECT ${phoneCleanSql(col("mobile"))} FROM ${input}) WHERE value IS NOT NULL`,
+      UNION ALL SELECT ${phoneCleanSql(col("mobile"))} FROM ${input}) WHERE value IS NOT NULL AND ${fastE164Sql("value", options.country)} IS NULL`,
     options.country
   );
 
@@ -133,7 +133,8 @@ export async function normaliseRecords(db: Db, input: string, options: Normalise
     SELECT b.*,
       fp.code AS first_phonetic, lp.code AS last_phonetic,
       list_distinct(list_append(coalesce(c.canons, []), b.first_name_n)) AS first_canons,
-      list_distinct(list_filter([p1.e164, p2.e164], x -> x IS NOT NULL)) AS phones
+      list_distinct(list_filter([coalesce(${fastE164Sql("b.phone_clean", options.country)}, p1.e164),
+        coalesce(${fastE164Sql("b.mobile_clean", options.country)}, p2.e164)], x -> x IS NOT NULL)) AS phones
     FROM ${table}_base AS b
     LEFT JOIN ${table}_phonetic AS fp ON fp.value = b.first_name_n
     LEFT JOIN ${table}_phonetic AS lp ON lp.value = b.last_name_n
