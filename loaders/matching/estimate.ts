@@ -20,11 +20,17 @@ import {gammaColumn, type Comparison} from "./comparisons.ts";
 /** Probabilities per comparison, per level (index 0, the null level, unused). */
 export type LevelProbabilities = number[][];
 
+/**
+ * Random pairs for the u-probabilities: the records whose hash with the seed
+ * comes first. A reservoir sample is repeatable on one thread only; this is
+ * the same sample whatever the threads, so the same inputs give the same
+ * weights and the same report.
+ */
 export async function sampleRandomPairs(db: Db, records: string, pairs: number, seed: number, out: string): Promise<number> {
   const size = Math.ceil(Math.sqrt(2 * pairs)) + 1;
   const repeatable = Math.abs(Math.round(seed * 1e6)) % 2 ** 31;
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_records AS
-    SELECT rid FROM ${records} USING SAMPLE reservoir(${size} ROWS) REPEATABLE (${repeatable})`);
+    SELECT rid FROM ${records} ORDER BY hash(rid, ${repeatable}), rid LIMIT ${size}`);
   await db.exec(`CREATE OR REPLACE TABLE ${out} AS
     SELECT l.rid AS a, r.rid AS b FROM ${out}_records AS l JOIN ${out}_records AS r ON l.rid < r.rid`);
   await db.exec(`DROP TABLE ${out}_records`);
