@@ -89,7 +89,8 @@ export async function expectationMaximisation(
   const exclude = options.exclude ?? new Set<number>();
   const columns = comparisons.map((c, i) => (exclude.has(i) ? `0 AS g${i}` : `greatest(${gammaColumn(c.field)}, 0) AS g${i}`));
   const rows = await db.all<Record<string, number>>(
-    `SELECT ${columns.join(", ")}, count(*) AS n FROM ${gammas} ${options.where ? `WHERE ${options.where}` : ""} GROUP BY ALL`
+    // in a fixed order: sums of floating-point numbers depend on it, and the same inputs must give the same weights
+    `SELECT ${columns.join(", ")}, count(*) AS n FROM ${gammas} ${options.where ? `WHERE ${options.where}` : ""} GROUP BY ALL ORDER BY ALL`
   );
   const patterns = rows.map((row) => ({n: row.n!, g: comparisons.map((_, i) => row[`g${i}`]!)}));
   const uRatio = patterns.map((p) => p.g.reduce((acc, level, i) => (level > 0 ? acc * u[i]![level]! : acc), 1));

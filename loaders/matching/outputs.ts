@@ -36,6 +36,7 @@ export async function writeMatchingOutputs(db: Db, tables: MatchingTables, outDi
   await db.exec(`COPY (
     SELECT la.source AS source_l, la.record_id AS record_id_l, lb.source AS source_r, lb.record_id AS record_id_r, p.* EXCLUDE (a, b)
     FROM ${tables.pairs} AS p JOIN ${tables.records} AS la ON la.rid = p.a JOIN ${tables.records} AS lb ON lb.rid = p.b
+    ORDER BY p.a, p.b
   ) TO ${literal(paths.pairs)} (FORMAT parquet)`);
   return paths;
 }
