@@ -5,9 +5,8 @@ import {describe, it, before, after} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
 import {build, pages, DIST} from "../support/site.ts";
-import {launch, serve, visit} from "../support/browser.ts";
+import {type OpenSite, openSite, visit} from "../support/browser.ts";
 import {tempDir} from "../support/temp.ts";
 import {sharedData} from "../support/shared-data.ts";
 
@@ -18,9 +17,7 @@ function csvCell(value: string): string {
 }
 
 describe("a source full of hostile strings", () => {
-  let browser: Browser;
-  let origin: string;
-  let close: () => void;
+  let site: OpenSite;
   const dir = tempDir();
 
   before(async () => {
@@ -43,21 +40,15 @@ describe("a source full of hostile strings", () => {
       })
     );
     build(join(dir, "audit.json"));
-    const served = await serve(DIST);
-    origin = served.origin;
-    close = () => served.server.close();
-    browser = await launch();
+    site = await openSite(DIST);
   });
-  after(async () => {
-    await browser?.close();
-    close?.();
-  });
+  after(() => site?.close());
 
   it("renders every page as text: no dialog, no script, no console error", async () => {
     const list = pages();
     assert.ok(list.length >= 2, list.join(", "));
     for (const path of list) {
-      const page = await visit(browser, origin, path);
+      const page = await visit(site.browser, site.origin, path);
       await page.page.waitForTimeout(300);
       const injected = await page.page.evaluate(() => document.querySelectorAll("main img[src='x'], main script:not([type]), main iframe").length);
       assert.equal(injected, 0, `${path}: elements injected from data`);
@@ -72,7 +63,7 @@ describe("a source full of hostile strings", () => {
   });
 
   it("shows a hostile value as the text it is", async () => {
-    const page = await visit(browser, origin, "/");
+    const page = await visit(site.browser, site.origin, "/");
     const title = (await page.page.locator("h1").first().textContent()) ?? "";
     assert.equal(title, `<script>alert("title")</script> & <img src=x onerror=alert(1)>`);
     await page.page.context().close();

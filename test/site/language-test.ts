@@ -7,7 +7,7 @@ import {build} from "../support/site.ts";
 import {foreignUiText, sourceColumns} from "../support/ui-text.ts";
 import {ROOT} from "../support/cli.ts";
 import {tempDir} from "../support/temp.ts";
-import {launch, serve, visit} from "../support/browser.ts";
+import {openSite, visit} from "../support/browser.ts";
 import {DIST, pages} from "../support/site.ts";
 
 describe("the sample report in French", () => {
@@ -26,21 +26,19 @@ describe("the sample report in French", () => {
   });
 
   it("renders every page in French, numbers formatted the French way", async () => {
-    const {server, origin} = await serve(DIST);
-    const browser = await launch();
+    const site = await openSite(DIST);
     try {
       for (const path of pages()) {
-        const page = await visit(browser, origin, path);
+        const page = await visit(site.browser, site.origin, path);
         assert.deepEqual([...page.pageErrors, ...page.consoleErrors], [], path);
         assert.equal(await page.page.evaluate(() => document.documentElement.lang), "fr", `${path}: <html lang>`);
         await page.page.context().close();
       }
-      const sources = await visit(browser, origin, "/sources");
+      const sources = await visit(site.browser, site.origin, "/sources");
       const text = (await sources.page.locator("main").textContent()) ?? "";
       assert.match(text, /chargées \+ \d+ rejetées = [\d\u202f]+ lignes lues/);
     } finally {
-      await browser.close();
-      server.close();
+      await site.close();
     }
   });
 });

@@ -4,37 +4,27 @@ import {after, before, describe, it} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
 import {build, distData, distFiles, pages, DIST} from "../support/site.ts";
-import {launch, serve, visit} from "../support/browser.ts";
+import {type OpenSite, openSite, visit} from "../support/browser.ts";
 import {findPersonalValues, personalValues} from "../support/personal-values.ts";
 import {SAMPLE_CONFIG} from "../../loaders/config/load.ts";
 import type {MatchingSiteData} from "../../loaders/matching/publish.ts";
-import {ROOT} from "../support/cli.ts";
 import {tempDir} from "../support/temp.ts";
 
 describe("single customer view and duplicates pages", () => {
-  let browser: Browser;
-  let origin: string;
-  let close: () => void;
+  let site: OpenSite;
   let data: MatchingSiteData;
   before(async () => {
     build();
-    const served = await serve(join(ROOT, "dist"));
-    origin = served.origin;
-    close = () => served.server.close();
-    browser = await launch();
+    site = await openSite(DIST);
     data = distData<MatchingSiteData>("data/matching.json");
   });
-  after(async () => {
-    await browser?.close();
-    close?.();
-  });
+  after(() => site?.close());
 
   it("are built and open without errors or requests to other hosts", async () => {
     for (const path of ["/customers", "/duplicates"]) {
       assert.ok(pages().includes(path), `${path} built`);
-      const v = await visit(browser, origin, path);
+      const v = await visit(site.browser, site.origin, path);
       assert.deepEqual(v.pageErrors, [], `${path}: uncaught errors`);
       assert.deepEqual(v.consoleErrors, [], `${path}: console errors`);
       assert.deepEqual(v.foreignRequests, [], `${path}: requests to other hosts`);
@@ -43,7 +33,7 @@ describe("single customer view and duplicates pages", () => {
   });
 
   it("show the distinct customers, the overlap chart and the source matrix", async () => {
-    const v = await visit(browser, origin, "/customers");
+    const v = await visit(site.browser, site.origin, "/customers");
     const text = (await v.page.locator("main").textContent()) ?? "";
     const format = new Intl.NumberFormat("en-GB");
     assert.ok(text.includes(format.format(data.customers)), "distinct customers shown");
@@ -54,7 +44,7 @@ describe("single customer view and duplicates pages", () => {
 
   it("explain every example pair with one waterfall and one row per field", async () => {
     assert.ok(data.examples.length > 0);
-    const v = await visit(browser, origin, "/duplicates");
+    const v = await visit(site.browser, site.origin, "/duplicates");
     const pairs = v.page.locator("section.assay-pair");
     assert.equal(await pairs.count(), data.examples.length);
     for (let i = 0; i < data.examples.length; i++) {

@@ -2,11 +2,8 @@
 // (published mode), opened in Chromium, numbers read back against the data.
 import {describe, it, before, after} from "node:test";
 import assert from "node:assert/strict";
-import {join} from "node:path";
-import type {Browser} from "playwright-core";
-import {build, distData} from "../support/site.ts";
-import {launch, serve, visit} from "../support/browser.ts";
-import {ROOT} from "../support/cli.ts";
+import {build, distData, DIST} from "../support/site.ts";
+import {type OpenSite, openSite, visit} from "../support/browser.ts";
 import type {KpiDocument} from "../../loaders/kpis/index.ts";
 
 const PAGES = ["/", "/completeness", "/validity", "/consistency", "/freshness", "/consent", "/methodology"];
@@ -18,24 +15,16 @@ interface RulesData {
 }
 
 describe("the quality pages", () => {
-  let browser: Browser;
-  let origin: string;
-  let close: () => void;
+  let site: OpenSite;
   before(async () => {
     build();
-    const served = await serve(join(ROOT, "dist"));
-    origin = served.origin;
-    close = () => served.server.close();
-    browser = await launch();
+    site = await openSite(DIST);
   });
-  after(async () => {
-    await browser?.close();
-    close?.();
-  });
+  after(() => site?.close());
 
   it("open without errors or foreign requests", async () => {
     for (const path of PAGES) {
-      const page = await visit(browser, origin, path);
+      const page = await visit(site.browser, site.origin, path);
       await page.page.locator("h1").first().waitFor();
       assert.deepEqual(page.pageErrors, [], `${path}: uncaught errors`);
       assert.deepEqual(page.consoleErrors, [], `${path}: console errors`);
@@ -47,7 +36,7 @@ describe("the quality pages", () => {
   it("the overview shows each dimension's score of all sources, and a row per source", async () => {
     const quality = distData<KpiDocument>("data/quality.json");
     const all = quality.scorecards.find((c) => c.source === null)!;
-    const page = await visit(browser, origin, "/");
+    const page = await visit(site.browser, site.origin, "/");
     const tiles = page.page.locator("#quality-overall .assay-kpi");
     await tiles.first().waitFor();
     assert.equal(await tiles.count(), all.dimensions.length + 1);
@@ -61,7 +50,7 @@ describe("the quality pages", () => {
   it("the validity page lists every rule; published examples are masked and seen at least k times", async () => {
     const rules = distData<RulesData>("data/quality-rules.json");
     assert.equal(rules.mode, "published");
-    const page = await visit(browser, origin, "/validity");
+    const page = await visit(site.browser, site.origin, "/validity");
     for (const rule of rules.rules) {
       const section = page.page.locator(`#rule-${rule.id.replace(".", "-")}`);
       await section.waitFor();

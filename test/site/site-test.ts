@@ -4,12 +4,11 @@ import {describe, it, before, after} from "node:test";
 import assert from "node:assert/strict";
 import {cpSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
 import {build, distData, distFiles, pages, DIST} from "../support/site.ts";
 import {foreignUiText, sourceColumns} from "../support/ui-text.ts";
 import {findPersonalValues, personalValues} from "../support/personal-values.ts";
 import {SAMPLE_CONFIG} from "../../loaders/config/load.ts";
-import {launch, serve, visit} from "../support/browser.ts";
+import {type OpenSite, openSite, visit} from "../support/browser.ts";
 import {ROOT} from "../support/cli.ts";
 import {tempDir} from "../support/temp.ts";
 
@@ -19,20 +18,12 @@ interface SourcesData {
 
 describe("the report site", () => {
   describe("built from the bundled sample", () => {
-    let browser: Browser;
-    let origin: string;
-    let close: () => void;
+    let site: OpenSite;
     before(async () => {
       build();
-      const served = await serve(join(ROOT, "dist"));
-      origin = served.origin;
-      close = () => served.server.close();
-      browser = await launch();
+      site = await openSite(DIST);
     });
-    after(async () => {
-      await browser?.close();
-      close?.();
-    });
+    after(() => site?.close());
 
     it("has the overview and the sources pages, with every source's counts", () => {
       const list = pages();
@@ -47,7 +38,7 @@ describe("the report site", () => {
 
     it("opens every page in Chromium with no console error and no request to another host", async () => {
       for (const path of pages()) {
-        const page = await visit(browser, origin, path);
+        const page = await visit(site.browser, site.origin, path);
         const h1 = await page.page.locator("h1").first().textContent();
         assert.ok(h1 && h1.trim().length > 0, `${path} has a title`);
         assert.deepEqual(page.pageErrors, [], `${path}: uncaught errors`);
@@ -74,7 +65,7 @@ describe("the report site", () => {
     });
 
     it("shows the sources page's tables, rendered from the data", async () => {
-      const page = await visit(browser, origin, "/sources");
+      const page = await visit(site.browser, site.origin, "/sources");
       const data = distData<SourcesData>("data/sources.json");
       for (const s of data.sources) {
         const section = page.page.locator(`#source-${s.name}`);

@@ -7,10 +7,9 @@ import assert from "node:assert/strict";
 import {cpSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
 import {csvParse} from "d3";
 import {build, DIST, distData} from "../support/site.ts";
-import {launch, serve, visit, type PageVisit} from "../support/browser.ts";
+import {type OpenSite, type PageVisit, openSite, visit} from "../support/browser.ts";
 
 interface ValueData {
   minCount: number;
@@ -26,30 +25,24 @@ function clean(page: PageVisit, path: string) {
 }
 
 describe("customer value and segment explorer pages", () => {
-  let browser: Browser;
-  let origin: string;
-  let close: () => void;
-  let site: string;
+  let site: OpenSite;
+  let copy: string;
   let data: ValueData;
   before(async () => {
     build();
     // a copy of this build: other builds of the checkout may replace dist/ meanwhile
-    site = mkdtempSync(join(tmpdir(), "assay-site-"));
-    cpSync(DIST, site, {recursive: true});
+    copy = mkdtempSync(join(tmpdir(), "assay-site-"));
+    cpSync(DIST, copy, {recursive: true});
     data = distData<ValueData>("data/value.json");
-    const served = await serve(site);
-    origin = served.origin;
-    close = () => served.server.close();
-    browser = await launch();
+    site = await openSite(copy);
   });
   after(async () => {
-    await browser?.close();
-    close?.();
-    if (site) rmSync(site, {recursive: true, force: true});
+    await site?.close();
+    if (copy) rmSync(copy, {recursive: true, force: true});
   });
 
   it("renders the value page: heatmaps, segments, lifecycle, migration, with no error", async () => {
-    const page = await visit(browser, origin, "/value");
+    const page = await visit(site.browser, site.origin, "/value");
     await page.page.locator("#value-segments").waitFor();
     const text = (await page.page.locator("main").textContent()) ?? "";
     const value = data.sources[0]!.value;
@@ -65,7 +58,7 @@ describe("customer value and segment explorer pages", () => {
   });
 
   it("explorer: filters change the counts, the cross-tab hides small groups, SQL answers, the selection downloads", async () => {
-    const page = await visit(browser, origin, "/explorer");
+    const page = await visit(site.browser, site.origin, "/explorer");
     const p = page.page;
     const count = p.locator("#explorer-count[data-customers]");
     await count.waitFor({timeout: 60_000});

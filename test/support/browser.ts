@@ -46,3 +46,23 @@ export async function visit(browser: Browser, origin: string, path: string): Pro
   await page.goto(`${origin}${path}`, {waitUntil: "networkidle"});
   return visit;
 }
+
+export interface OpenSite {
+  browser: Browser;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** A built site served on 127.0.0.1 and a browser to visit it; `close()` stops both. */
+export async function openSite(root: string): Promise<OpenSite> {
+  const {server, origin} = await serve(root);
+  const browser = await launch();
+  return {
+    browser,
+    origin,
+    async close() {
+      await browser.close();
+      server.close();
+    }
+  };
+}
