@@ -3,12 +3,12 @@
 // (manifest.json) and the dated KPI snapshots each run adds (history/).
 import {describe, it} from "node:test";
 import assert from "node:assert/strict";
-import {cpSync, readFileSync, writeFileSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {cpSync, readFileSync} from "node:fs";
+import {join} from "node:path";
 import {createHash} from "node:crypto";
 import {build, DIST, distFiles} from "../support/site.ts";
-import {ROOT} from "../support/cli.ts";
 import {tempDir} from "../support/temp.ts";
+import {sampleConfig} from "../support/sample-config.ts";
 
 function digests(dir: string, skip: RegExp): Map<string, string> {
   return new Map(
@@ -21,13 +21,10 @@ function digests(dir: string, skip: RegExp): Map<string, string> {
 describe("two builds of the same inputs", () => {
   it("are byte-identical in dist/ and in the output folder", () => {
     const dir = tempDir();
-    const config = JSON.parse(readFileSync(join(ROOT, "data", "sample-audit.json"), "utf8"));
-    config.output = "out";
-    for (const source of config.sources) source.path = resolve(ROOT, "data", source.path);
-    writeFileSync(join(dir, "audit.json"), JSON.stringify(config));
+    const config = sampleConfig(dir);
     const runs: {site: Map<string, string>; out: Map<string, string>}[] = [];
     for (const run of [1, 2]) {
-      build(join(dir, "audit.json"), ["--force"]);
+      build(config, ["--force"]);
       cpSync(DIST, join(dir, `dist-${run}`), {recursive: true});
       runs.push({site: digests(join(dir, `dist-${run}`), /^$/), out: digests(join(dir, "out"), /^(manifest\.json|history\/)/)});
     }

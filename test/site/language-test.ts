@@ -1,24 +1,16 @@
 // The report in French carries no English UI text, and its pages read in French.
 import {describe, it, before} from "node:test";
 import assert from "node:assert/strict";
-import {readFileSync, writeFileSync} from "node:fs";
-import {join, resolve} from "node:path";
 import {build} from "../support/site.ts";
 import {foreignUiText, sourceColumns} from "../support/ui-text.ts";
-import {ROOT} from "../support/cli.ts";
 import {tempDir} from "../support/temp.ts";
+import {sampleConfig} from "../support/sample-config.ts";
 import {openSite, visit} from "../support/browser.ts";
 import {DIST, pages} from "../support/site.ts";
 
 describe("the sample report in French", () => {
   before(() => {
-    const dir = tempDir();
-    const config = JSON.parse(readFileSync(join(ROOT, "data", "sample-audit.json"), "utf8"));
-    config.language = "fr";
-    config.output = "out";
-    for (const source of config.sources) source.path = resolve(ROOT, "data", source.path);
-    writeFileSync(join(dir, "audit.json"), JSON.stringify(config));
-    build(join(dir, "audit.json"));
+    build(sampleConfig(tempDir(), {language: "fr"}));
   });
 
   it("holds no English UI text", () => {

@@ -1,21 +1,16 @@
 // `assay match` as a user runs it, on the bundled sample with its ground truth.
 import {describe, it} from "node:test";
 import assert from "node:assert/strict";
-import {readFileSync, writeFileSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {assay, ROOT} from "../../support/cli.ts";
+import {assay} from "../../support/cli.ts";
 import {tempDir} from "../../support/temp.ts";
+import {SAMPLE, sampleConfig} from "../../support/sample-config.ts";
 
-const SAMPLE = join(ROOT, "data", "sample");
 
 describe("assay match", () => {
   const dir = tempDir("assay-match-cli-");
-  const config = JSON.parse(readFileSync(join(ROOT, "data", "sample-audit.json"), "utf8"));
-  delete config.$schema;
-  config.output = join(dir, "out");
-  for (const source of config.sources) source.path = join(SAMPLE, source.path.replace(/^sample\//, ""));
-  const file = join(dir, "audit.json");
-  writeFileSync(file, JSON.stringify(config));
+  const file = sampleConfig(dir);
 
   it("--truth-file --json prints accuracy, blocking per rule and recall as one JSON document", () => {
     const run = assay(["match", "--config", file, "--truth-file", join(SAMPLE, "truth", "entities.csv"), "--json", "--quiet"]);

@@ -2,31 +2,22 @@
 // generator's ground truth (data/sample/truth/entities.csv).
 import {after, before, describe, it} from "node:test";
 import assert from "node:assert/strict";
-import {existsSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {openDb, type Db} from "../../../loaders/db/connection.ts";
 import {loadConfig} from "../../../loaders/config/load.ts";
 import {runAudit} from "../../../loaders/audit/run.ts";
 import {runMatchingStep, type MatchingStepResult} from "../../../loaders/audit/steps/matching.ts";
 import type {MatchingSiteData} from "../../../loaders/matching/publish.ts";
-import type {Progress} from "../../../loaders/cli/progress.ts";
 import {literal} from "../../../loaders/db/sql.ts";
-import {ROOT} from "../../support/cli.ts";
 import {tempDir} from "../../support/temp.ts";
+import {SAMPLE, quietProgress, sampleConfig as writeSampleConfig} from "../../support/sample-config.ts";
 
-const SAMPLE = join(ROOT, "data", "sample");
 const TRUTH = join(SAMPLE, "truth", "entities.csv");
-const quiet: Progress = {step() {}, update() {}, note() {}, done() {}};
+const quiet = quietProgress;
 
 function sampleConfig(dir: string, mode: "published" | "consultant"): string {
-  const config = JSON.parse(readFileSync(join(ROOT, "data", "sample-audit.json"), "utf8"));
-  delete config.$schema;
-  config.mode = mode;
-  config.output = join(dir, "out");
-  for (const source of config.sources) source.path = join(SAMPLE, source.path.replace(/^sample\//, ""));
-  const file = join(dir, `audit-${mode}.json`);
-  writeFileSync(file, JSON.stringify(config));
-  return file;
+  return writeSampleConfig(dir, {mode}, `audit-${mode}.json`);
 }
 
 const fmt = (s: {precision: number; recall: number; f1: number}) =>

@@ -2,30 +2,21 @@
 // matched people (a `clusters` table made from the sample's ground truth).
 import {describe, it, before, after} from "node:test";
 import assert from "node:assert/strict";
-import {existsSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {openDb, type Db} from "../../../loaders/db/connection.ts";
 import {loadConfig} from "../../../loaders/config/load.ts";
 import {runAudit} from "../../../loaders/audit/run.ts";
-import type {Progress} from "../../../loaders/cli/progress.ts";
 import type {ValueSiteData, ValueStepResult} from "../../../loaders/audit/steps/value.ts";
 import {literal} from "../../../loaders/db/sql.ts";
 import {valueLadder} from "../../../src/lib/segments.ts";
-import {ROOT} from "../../support/cli.ts";
 import {tempDir} from "../../support/temp.ts";
+import {SAMPLE, quietProgress, sampleConfig as writeSampleConfig} from "../../support/sample-config.ts";
 
-const SAMPLE = join(ROOT, "data", "sample");
-const quiet: Progress = {step() {}, update() {}, note() {}, done() {}};
+const quiet = quietProgress;
 
 function sampleConfig(dir: string, mode: "published" | "consultant"): string {
-  const config = JSON.parse(readFileSync(join(ROOT, "data", "sample-audit.json"), "utf8"));
-  delete config.$schema;
-  config.mode = mode;
-  config.output = join(dir, "out");
-  for (const source of config.sources) source.path = join(SAMPLE, source.path.replace(/^sample\//, ""));
-  const file = join(dir, "audit.json");
-  writeFileSync(file, JSON.stringify(config));
-  return file;
+  return writeSampleConfig(dir, {mode});
 }
 
 /** Valid order lines of the sample read directly: customer ref, entity through the ground truth. */
