@@ -5,7 +5,7 @@
  * dropped, so a new input file or configuration always shows on the next
  * build.
  */
-import {createHash} from "node:crypto";
+import {createHash, type Hash} from "node:crypto";
 import {readdirSync, readFileSync, statSync} from "node:fs";
 import {join, resolve} from "node:path";
 import type {Db} from "../db/connection.ts";
@@ -29,20 +29,26 @@ export async function fingerprint(db: Db, loaded: LoadedConfig): Promise<string>
   return hash.digest("hex");
 }
 
+/**
+ * Adds to `hash` the path and content of every file under `dir`, in name
+ * order; `keep` chooses the entries (folders and files) that count.
+ */
+export function hashTree(hash: Hash, dir: string, keep: (name: string, folder: boolean) => boolean): Hash {
+  for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!keep(entry.name, entry.isDirectory())) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) hashTree(hash, path, keep);
+    else hash.update(path).update(readFileSync(path));
+  }
+  return hash;
+}
+
 let engine: string | undefined;
 
 /** The engine's code, so that a new version of a step re-runs the audit. */
 export function engineHash(): string {
   if (engine) return engine;
-  const hash = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".ts") || entry.name.endsWith(".json")) hash.update(path).update(readFileSync(path));
-    }
-  };
-  walk(resolve(PROJECT_ROOT, "loaders"));
+  const hash = hashTree(createHash("sha256"), resolve(PROJECT_ROOT, "loaders"), (name, folder) => folder || name.endsWith(".ts") || name.endsWith(".json"));
   hash.update(readFileSync(resolve(PROJECT_ROOT, "package-lock.json")));
   return (engine = hash.digest("hex"));
 }

@@ -13,6 +13,7 @@ import {z} from "zod";
 import type {Command} from "../command.ts";
 import {PROJECT_ROOT} from "../../config/load.ts";
 import {ensureAudit} from "../../audit/ensure.ts";
+import {hashTree} from "../../audit/fingerprint.ts";
 
 const schema = z.object({
   positionals: z.array(z.string()).max(0, "build takes no file"),
@@ -77,16 +78,7 @@ function setLanguage(dir: string, language: string): void {
 
 /** The site's inputs: the audit's fingerprint, the pages and their code, the site configuration. */
 function siteHash(fingerprint: string): string {
-  const hash = createHash("sha256").update(fingerprint);
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith(".")) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else hash.update(path).update(readFileSync(path));
-    }
-  };
-  walk(resolve(PROJECT_ROOT, "src"));
+  const hash = hashTree(createHash("sha256").update(fingerprint), resolve(PROJECT_ROOT, "src"), (name) => !name.startsWith("."));
   hash.update(readFileSync(resolve(PROJECT_ROOT, "observablehq.config.ts")));
   return hash.digest("hex");
 }
