@@ -43,7 +43,7 @@ export const buildCommand: Command<z.infer<typeof schema>> = {
     }
     progress.step(args.preview ? "Serving the report" : "Building the report site");
     rmSync(stamp, {force: true});
-    const code = await observable(args.preview ? "preview" : "build", loaded.file);
+    const code = await observable(args.preview ? "preview" : "build", loaded.file, args.preview ? undefined : manifest.fingerprint);
     if (code !== 0) throw new Error(`the site build failed (exit code ${code}); see the messages above`);
     if (!args.preview) {
       setLanguage(site, loaded.config.language);
@@ -83,7 +83,8 @@ function siteHash(fingerprint: string): string {
   return hash.digest("hex");
 }
 
-function observable(verb: "build" | "preview", configFile: string): Promise<number> {
+/** `fingerprint`: the audit's, up to date, for the loaders of a build (a preview keeps checking, as inputs may change). */
+function observable(verb: "build" | "preview", configFile: string, fingerprint?: string): Promise<number> {
   const bin = resolve(PROJECT_ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js");
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [bin, verb], {
@@ -94,6 +95,7 @@ function observable(verb: "build" | "preview", configFile: string): Promise<numb
         // loaders run with tsx, which Framework finds on the PATH
         PATH: `${resolve(PROJECT_ROOT, "node_modules/.bin")}${delimiter}${process.env.PATH ?? ""}`,
         ASSAY_CONFIG: configFile,
+        ...(fingerprint ? {ASSAY_FINGERPRINT: fingerprint} : {}),
         OBSERVABLE_TELEMETRY_DISABLE: "true"
       }
     });
