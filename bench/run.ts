@@ -1,17 +1,20 @@
 /**
  * `npm run bench`: the audit's stages at 100k, 1M and 10M customers.
  *
- *   npm run bench -- [--sizes 100k,1m,10m] [--stages floor,ingest,profile,…] [--orders 10] [--keep] [--out FILE]
+ *   npm run bench -- [--sizes 100k,1m,10m] [--stages floor,ingest,profile,…] [--orders 10] [--part-size 1m] [--keep] [--out FILE]
  *
  * For each size, the sample generator writes the data once into
  * `.assay/bench/<size>/data` (seed 42, `--orders` lines per customer on
  * average, default 10); it is reused while the generator's code and the
- * options are the same (`generator.json`). A configuration like the bundled
+ * options are the same (`generator.json`). Sizes above `--part-size` are
+ * written in parts of that size (`data/part-NN/`, one generator process per
+ * core at a time; parts share no id, email or phone) and each source's path
+ * in the configuration is a glob over the parts. A configuration like the bundled
  * sample's points at it (`.assay/bench/<size>/audit.json`, output in
  * `.assay/bench/<size>/out`). Each stage runs in its own process
  * (bench/stage.ts) so that peak memory is measured per stage. Stages by
  * default: floor, ingest, every audit step after ingest (steps/index.ts),
- * audit (the whole audit in one process), site. The table goes to stdout and,
+ * audit (the whole audit in one process), site; `--stages none` only generates. The table goes to stdout and,
  * with `--out FILE`, to FILE. Without `--keep`, a size's audit output
  * (not its data) is removed at the end.
  */
@@ -30,6 +33,7 @@ const {values} = parseArgs({
     sizes: {type: "string", default: "100k,1m"},
     stages: {type: "string"},
     orders: {type: "string", default: "10"},
+    "part-size": {type: "string", default: "1m"},
     keep: {type: "boolean", default: false},
     out: {type: "string"}
   }
@@ -39,7 +43,9 @@ const SEED = 42;
 const BENCH_DIR = resolve(PROJECT_ROOT, ".assay/bench");
 const sizes = values.sizes!.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
 const ordersPerCustomer = Number(values.orders);
-const stages = values.stages ? values.stages.split(",").map((s) => s.trim()) : ["floor", ...STEPS.map((s) => s.name), "audit", "site"];
+const partSize = customersOf(values["part-size"]!);
+// `--stages none` only generates the data
+const stages = values.stages !== undefined ? values.stages.split(",").map((s) => s.trim()).filter((s) => s && s !== "none") : ["floor", ...STEPS.map((s) => s.name), "audit", "site"];
 
 function customersOf(size: string): number {
   const m = /^(\d+(?:\.\d+)?)([km]?)$/.exec(size);
@@ -52,7 +58,7 @@ function generatorVersion(customers: number): string {
   const hash = createHash("sha256");
   const dir = resolve(PROJECT_ROOT, "loaders/sample");
   for (const f of readdirSync(dir).sort()) if (f.endsWith(".ts")) hash.update(f).update(readFileSync(join(dir, f)));
-  hash.update(JSON.stringify({customers, seed: SEED, ordersPerCustomer}));
+  hash.update(JSON.stringify(customers > partSize ? {customers, seed: SEED, ordersPerCustomer, partSize} : {customers, seed: SEED, ordersPerCustomer}));
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -77,6 +83,16 @@ function run(args: string[], options: {env?: NodeJS.ProcessEnv} = {}): Promise<R
   });
 }
 
+/** The parts of a size: one when it fits in `--part-size`. */
+function partsOf(customers: number): {number: number; first: number; customers: number}[] {
+  if (customers <= partSize) return [];
+  return Array.from({length: Math.ceil(customers / partSize)}, (_, k) => ({
+    number: k + 1,
+    first: k * partSize,
+    customers: Math.min(partSize, customers - k * partSize)
+  }));
+}
+
 async function generate(size: string, customers: number): Promise<{dir: string; result?: StageResult}> {
   const dir = join(BENCH_DIR, size);
   const data = join(dir, "data");
@@ -85,16 +101,35 @@ async function generate(size: string, customers: number): Promise<{dir: string; 
   if (existsSync(stamp) && JSON.parse(readFileSync(stamp, "utf8")).version === version) return {dir};
   rmSync(dir, {recursive: true, force: true});
   mkdirSync(dir, {recursive: true});
-  log(`${size}: generating ${customers.toLocaleString("en-US")} customers into ${data}`);
+  const parts = partsOf(customers);
+  log(`${size}: generating ${customers.toLocaleString("en-US")} customers into ${data}${parts.length ? ` in ${parts.length} parts` : ""}`);
   const start = performance.now();
-  const r = await run(["--import", "tsx", "bench/generate.ts", String(customers), String(SEED), String(ordersPerCustomer), data]);
-  if (r.code !== 0) throw new Error(`the sample generator failed:\n${r.stderr}`);
-  const result = parseResult(r.stdout);
-  writeFileSync(stamp, JSON.stringify({version, customers, seed: SEED, ordersPerCustomer, seconds: (performance.now() - start) / 1000}, null, 1));
+  const jobs = parts.length
+    ? parts.map((p) => [String(p.customers), String(SEED), String(ordersPerCustomer), join(data, `part-${String(p.number).padStart(2, "0")}`), String(p.number), String(p.first)])
+    : [[String(customers), String(SEED), String(ordersPerCustomer), data]];
+  const results: StageResult[] = [];
+  const worker = async () => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      const r = await run(["--import", "tsx", "bench/generate.ts", ...job]);
+      if (r.code !== 0) throw new Error(`the sample generator failed:\n${r.stderr}`);
+      results.push(parseResult(r.stdout));
+      if (parts.length) log(`${size}: part ${results.length} of ${parts.length} written`);
+    }
+  };
+  await Promise.all(Array.from({length: parts.length ? availableParallelism() : 1}, worker));
+  const wallS = (performance.now() - start) / 1000;
+  const result: StageResult = {
+    ...results[0]!,
+    rows: results.reduce((a, r) => a + r.rows, 0),
+    wallS,
+    cpuS: results.reduce((a, r) => a + r.cpuS, 0),
+    peakMB: Math.max(...results.map((r) => r.peakMB))
+  };
+  writeFileSync(stamp, JSON.stringify({version, customers, seed: SEED, ordersPerCustomer, parts: parts.length, seconds: wallS}, null, 1));
   return {dir, result};
 }
 
-function writeConfig(dir: string, size: string): string {
+function writeConfig(dir: string, size: string, customers: number): string {
   const file = join(dir, "audit.json");
   const sample = JSON.parse(readFileSync(resolve(PROJECT_ROOT, "data/sample-audit.json"), "utf8"));
   const config = {
@@ -102,7 +137,7 @@ function writeConfig(dir: string, size: string): string {
     $schema: undefined,
     title: `Benchmark, ${size} customers`,
     output: "out",
-    sources: sample.sources.map((s: {path: string}) => ({...s, path: s.path.replace(/^sample\//, "data/")}))
+    sources: sample.sources.map((s: {path: string}) => ({...s, path: s.path.replace(/^sample\//, partsOf(customers).length ? "data/part-*/" : "data/")}))
   };
   writeFileSync(file, `${JSON.stringify(config, null, 1)}\n`);
   return file;
@@ -153,7 +188,7 @@ say(`Command: npm run bench -- --sizes ${sizes.join(",")}${values.stages ? ` --s
 for (const size of sizes) {
   const customers = customersOf(size);
   const {dir, result: generated} = await generate(size, customers);
-  const config = writeConfig(dir, size);
+  const config = writeConfig(dir, size, customers);
   const results: StageResult[] = [];
   for (const stage of stages) {
     log(`${size}: ${stage}…`);

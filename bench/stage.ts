@@ -72,7 +72,7 @@ async function floor(configFile: string): Promise<StageResult> {
     }
     const m = startMeasure();
     let rows = 0;
-    const notes: string[] = [];
+    const notes = new Set<string>();
     for (const [i, reader] of readers.entries()) {
       const create = (from: string) => db.exec(`CREATE OR REPLACE TABLE ${ident(`floor_${i}`)} AS SELECT * FROM ${from}`);
       try {
@@ -81,11 +81,11 @@ async function floor(configFile: string): Promise<StageResult> {
         // DuckDB's Latin-1 refuses the Windows-1252 letters (€, œ, ’): read as UTF-8, skipping the rows it cannot decode
         if (!/latin-1/.test((error as Error).message)) throw error;
         await create(reader.replace("encoding = 'latin-1'", "encoding = 'utf-8', ignore_errors = true"));
-        notes.push(`${files[i]!.file.split("/").pop()} read as UTF-8 skipping undecodable rows (DuckDB has no Windows-1252)`);
+        notes.add(`${files[i]!.file.split("/").pop()} read as UTF-8 skipping undecodable rows (DuckDB has no Windows-1252)`);
       }
       rows += (await db.one<{n: number}>(`SELECT count(*) AS n FROM ${ident(`floor_${i}`)}`))!.n;
     }
-    return {stage: "floor", rows, ...m.stop(), ...(await duckdbMemory(db)), ...(notes.length ? {note: notes.join("; ")} : {})};
+    return {stage: "floor", rows, ...m.stop(), ...(await duckdbMemory(db)), ...(notes.size ? {note: [...notes].join("; ")} : {})};
   } finally {
     await db.close();
     rmSync(work, {recursive: true, force: true});

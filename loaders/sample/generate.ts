@@ -41,6 +41,13 @@ export interface SampleOptions {
   asOf?: string;
   /** Mean order lines per customer; default 6. */
   ordersPerCustomer?: number;
+  /**
+   * One part of a larger data set written by several processes at once: part
+   * `number` (1, 2, …) holds the people from index `first` on, with its own
+   * random stream and ids tagged with the part number, so parts never share an
+   * id, an email or a phone number. Without it, the one-part data set.
+   */
+  part?: {number: number; first: number};
 }
 
 export interface SampleSummary {
@@ -91,11 +98,14 @@ interface Pending {
 }
 
 export async function generateSample(options: SampleOptions, onProgress?: (done: number, total: number) => void): Promise<SampleSummary> {
-  const {customers, seed, out, asOf = "2026-01-01", ordersPerCustomer = 6} = options;
+  const {customers, seed, out, asOf = "2026-01-01", ordersPerCustomer = 6, part} = options;
   if (!Number.isInteger(customers) || customers < 1) throw new Error(`invalid customers: ${customers} (a positive integer)`);
   if (!Number.isInteger(seed)) throw new Error(`invalid seed: ${seed} (an integer)`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(dayOf(asOf))) throw new Error(`invalid asOf: ${asOf} (yyyy-mm-dd)`);
   if (!(ordersPerCustomer >= 0)) throw new Error(`invalid ordersPerCustomer: ${ordersPerCustomer}`);
+  if (part && !(Number.isInteger(part.number) && part.number >= 1 && part.number <= 99 && Number.isInteger(part.first) && part.first >= 0))
+    throw new Error(`invalid part: ${JSON.stringify(part)} (number 1 to 99, first a non-negative integer)`);
+  const tag = part ? String(part.number).padStart(2, "0") : "";
 
   const work = join(out, ".sample-work");
   mkdirSync(join(out, "truth"), {recursive: true});
@@ -111,10 +121,10 @@ export async function generateSample(options: SampleOptions, onProgress?: (done:
   const streamed = new CsvWriter(join(work, "defects.csv"), utf8, ["source", "record_id", "field", "rule"]);
   const keyWriter = new CsvWriter(join(work, "keys.csv"), utf8, KEY_HEADER);
 
-  const rng = new Rng(seed);
+  const rng = new Rng(part ? seed * 100 + part.number : seed);
   const asOfDay = dayOf(asOf);
   const contexts = Object.fromEntries(SOURCES.map((s) => [s, defectContext(s, asOf)])) as Record<Source, DefectContext>;
-  const book = new OrderBook(new Catalogue(seed), asOfDay, ordersPerCustomer);
+  const book = new OrderBook(new Catalogue(seed), asOfDay, ordersPerCustomer, `O${tag}`);
   const counters: Record<Source, number> = {crm: 0, eshop: 0, loyalty: 0};
   const waiting = new Map<number, Pending[]>();
 
@@ -122,7 +132,7 @@ export async function generateSample(options: SampleOptions, onProgress?: (done:
   /** Writes one record everywhere it goes; returns true when some buffer is full. */
   const emit = ({record, entity, lines}: Pending): boolean => {
     const [prefix, width] = ID_PREFIX[record.source];
-    const id = prefix + String(++counters[record.source]).padStart(width, "0");
+    const id = prefix + tag + String(++counters[record.source]).padStart(width, "0");
     let full = writers[record.source].row(sourceRow(record.source, id, record.values));
     full = entities.row([record.source, id, entity]) || full;
     for (const [field, rule] of record.defects) full = streamed.row([record.source, id, field, rule]) || full;
@@ -133,7 +143,7 @@ export async function generateSample(options: SampleOptions, onProgress?: (done:
   const flushAll = () => Promise.all(all.map((w) => w.flush()));
 
   for (let i = 0; i < customers; i++) {
-    const entity: Entity = drawEntity(rng, i, asOfDay);
+    const entity: Entity = drawEntity(rng, (part?.first ?? 0) + i, asOfDay);
     const built: Pending[] = [];
     let full = false;
     for (const source of SOURCES) {

@@ -31,10 +31,15 @@ const CHANNEL: Record<Source, readonly string[]> = {crm: ["store"], eshop: ["web
 
 export class OrderBook {
   private next = 1;
-  constructor(private readonly catalogue: Catalogue, private readonly asOfDay: number, private readonly linesPerCustomer: number) {}
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly asOfDay: number,
+    private readonly linesPerCustomer: number,
+    private readonly idPrefix = "O"
+  ) {}
 
   private orderId(): string {
-    return `O${String(this.next++).padStart(8, "0")}`;
+    return `${this.idPrefix}${String(this.next++).padStart(8, "0")}`;
   }
 
   private lines(rng: Rng, day: number, channel: string, big: boolean): PendingLine[] {

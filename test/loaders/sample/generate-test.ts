@@ -48,6 +48,30 @@ describe("generateSample({customers, seed, out}) determinism", () => {
   });
 });
 
+describe("generateSample({part}) for data sets written in parts", () => {
+  it("gives two parts no record id, order id, entity, email or phone in common", async () => {
+    const parts = [join(root, "part-1"), join(root, "part-2")];
+    await generateSample({customers: 800, seed: 7, out: parts[0]!, ordersPerCustomer: 4, part: {number: 1, first: 0}});
+    await generateSample({customers: 800, seed: 7, out: parts[1]!, ordersPerCustomer: 4, part: {number: 2, first: 800}});
+    const db = await openDb();
+    try {
+      const glob = (file: string) => literal(join(root, "part-*", file));
+      const csv = (file: string) => `read_csv(${glob(file)}, all_varchar = true, filename = true)`;
+      const shared = async (sql: string) => (await db.one<{n: number}>(`SELECT count(*) AS n FROM (${sql} GROUP BY ALL HAVING count(DISTINCT filename) > 1)`))!.n;
+      assert.equal(await shared(`SELECT record_id, filename FROM ${csv("truth/entities.csv")}`), 0, "record ids shared");
+      assert.equal(await shared(`SELECT entity_id, filename FROM ${csv("truth/entities.csv")}`), 0, "entities shared");
+      assert.equal(await shared(`SELECT order_id, filename FROM ${csv("orders.csv")}`), 0, "order ids shared");
+      assert.equal(await shared(`SELECT lower(email), filename FROM ${csv("eshop_customers.csv")} WHERE email <> ''`), 0, "emails shared");
+      assert.equal(await shared(`SELECT regexp_replace(phone, '\D', '', 'g')[-8:], filename FROM ${csv("eshop_customers.csv")} WHERE length(phone) > 8`), 0, "phones shared");
+      const rows = (await db.one<{n: number}>(`SELECT count(*) AS n FROM ${csv("truth/entities.csv")}`))!.n;
+      assert.ok(rows > 1600, `${rows} records for 1,600 people`);
+    } finally {
+      await db.close();
+    }
+    await assert.rejects(generateSample({customers: 10, seed: 1, out: join(root, "x"), part: {number: 0, first: 0}}), /invalid part/);
+  });
+});
+
 describe("generateSample output (2,000 customers)", () => {
   const out = join(root, "s");
   let summary: SampleSummary;
