@@ -53,7 +53,7 @@ async function floor(configFile: string): Promise<StageResult> {
   const loaded = loadConfig(configFile);
   const work = join(loaded.outDir, ".work-floor");
   mkdirSync(work, {recursive: true});
-  const db = await openDb({tempDirectory: join(work, "duckdb")});
+  const db = await openDb({tempDirectory: join(work, "duckdb"), memoryLimit: loaded.config.engine.memory, threads: loaded.config.engine.threads});
   try {
     const files: {file: string; encoding?: string; delimiter?: string}[] = [];
     for (const source of loaded.config.sources) {
@@ -111,7 +111,7 @@ async function step(stage: string, configFile: string): Promise<StageResult> {
   const work = join(loaded.outDir, ".work");
   mkdirSync(work, {recursive: true});
   mkdirSync(join(loaded.outDir, "site"), {recursive: true});
-  const db = await openDb({tempDirectory: join(work, "duckdb")});
+  const db = await openDb({tempDirectory: join(work, "duckdb"), memoryLimit: loaded.config.engine.memory, threads: loaded.config.engine.threads});
   const ctx: AuditContext = {db, loaded, progress: silent, work, sources: [], asOf: "", results: new Map()};
   try {
     for (const earlier of STEPS.slice(0, index)) ctx.results.set(earlier.name, await earlier.run(ctx));

@@ -14,7 +14,7 @@ import {STEPS} from "./steps/index.ts";
 export async function runAudit(loaded: LoadedConfig, progress: Progress, options: {db?: Db; steps?: string[]} = {}): Promise<AuditContext> {
   const work = join(loaded.outDir, ".work");
   mkdirSync(work, {recursive: true});
-  const db = options.db ?? (await openDb({tempDirectory: join(work, "duckdb")}));
+  const db = options.db ?? (await openDb({tempDirectory: join(work, "duckdb"), memoryLimit: loaded.config.engine.memory, threads: loaded.config.engine.threads}));
   const ctx: AuditContext = {db, loaded, progress, work, sources: [], asOf: "", results: new Map()};
   try {
     for (const step of STEPS) {

@@ -97,6 +97,18 @@ export const configSchema = z
       .strict()
       .default({})
       .describe("Minimum score (0–100) of each dimension; `assay check` fails below it."),
+    engine: z
+      .object({
+        memory: z
+          .string()
+          .regex(/^\d+(\.\d+)?\s*(%|[KMGT]i?B)$/i, 'should be an amount such as "6GB" or a share of the machine\'s memory such as "50%"')
+          .optional()
+          .describe('Memory the database engine may hold, e.g. "6GB" or "40%"; past it, it spills to the output folder. Default 60% of the machine\'s memory.'),
+        threads: z.number().int().min(1).optional().describe("Threads of the database engine; default one per core.")
+      })
+      .strict()
+      .default({})
+      .describe("Resources of the database engine, for audits larger than the machine's memory."),
     matching: z.record(z.string(), z.unknown()).default({}).describe("Matching settings; see the methodology page."),
     rfm: z
       .object({

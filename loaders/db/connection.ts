@@ -24,7 +24,7 @@ export interface Db {
 export interface DbOptions {
   /** Database file; default in-memory. */
   path?: string;
-  /** DuckDB memory limit, e.g. "8GB"; default 60% of physical memory. */
+  /** DuckDB memory limit, e.g. "8GB", or a share of physical memory, e.g. "40%"; default 60%. */
   memoryLimit?: string;
   /** Folder where DuckDB spills; default `.assay/tmp`. */
   tempDirectory?: string;
@@ -35,7 +35,8 @@ export interface DbOptions {
 export async function openDb(options: DbOptions = {}): Promise<Db> {
   const tempDirectory = options.tempDirectory ?? ".assay/tmp";
   mkdirSync(tempDirectory, {recursive: true});
-  const memoryLimit = options.memoryLimit ?? `${Math.floor((totalmem() * 0.6) / 2 ** 20)}MB`;
+  const share = /^(\d+(?:\.\d+)?)\s*%$/.exec(options.memoryLimit ?? "60%");
+  const memoryLimit = share ? `${Math.floor((totalmem() * Number(share[1])) / 100 / 2 ** 20)}MiB` : options.memoryLimit!;
   const threads = options.threads ?? availableParallelism();
   const instance = await DuckDBInstance.create(options.path ?? ":memory:", {
     memory_limit: memoryLimit,
