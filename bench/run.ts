@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the audit's stages at 100k, 1M and 10M customers.
  *
- *   npm run bench -- [--sizes 100k,1m,10m] [--stages floor,ingest,profile,…] [--orders 10] [--part-size 1m] [--keep] [--out FILE]
+ *   npm run bench -- [--sizes 100k,1m,10m] [--stages floor,ingest,profile,…] [--orders 10] [--part-size 1m] [--memory 6GB] [--keep] [--out FILE]
  *
  * For each size, the sample generator writes the data once into
  * `.assay/bench/<size>/data` (seed 42, `--orders` lines per customer on
@@ -9,7 +9,8 @@
  * options are the same (`generator.json`). Sizes above `--part-size` are
  * written in parts of that size (`data/part-NN/`, one generator process per
  * core at a time; parts share no id, email or phone) and each source's path
- * in the configuration is a glob over the parts. A configuration like the bundled
+ * in the configuration is a glob over the parts. `--memory` sets the
+ * configuration's `engine.memory` (default: the engine's own, 60% of RAM). A configuration like the bundled
  * sample's points at it (`.assay/bench/<size>/audit.json`, output in
  * `.assay/bench/<size>/out`). Each stage runs in its own process
  * (bench/stage.ts) so that peak memory is measured per stage. Stages by
@@ -34,6 +35,7 @@ const {values} = parseArgs({
     stages: {type: "string"},
     orders: {type: "string", default: "10"},
     "part-size": {type: "string", default: "1m"},
+    memory: {type: "string"},
     keep: {type: "boolean", default: false},
     out: {type: "string"}
   }
@@ -137,6 +139,7 @@ function writeConfig(dir: string, size: string, customers: number): string {
     $schema: undefined,
     title: `Benchmark, ${size} customers`,
     output: "out",
+    ...(values.memory ? {engine: {memory: values.memory}} : {}),
     sources: sample.sources.map((s: {path: string}) => ({...s, path: s.path.replace(/^sample\//, partsOf(customers).length ? "data/part-*/" : "data/")}))
   };
   writeFileSync(file, `${JSON.stringify(config, null, 1)}\n`);
@@ -184,7 +187,7 @@ const say = (text = "") => {
 };
 
 say(`Machine: ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GB; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`);
-say(`Command: npm run bench -- --sizes ${sizes.join(",")}${values.stages ? ` --stages ${stages.join(",")}` : ""} --orders ${ordersPerCustomer}`);
+say(`Command: npm run bench -- --sizes ${sizes.join(",")}${values.stages ? ` --stages ${stages.join(",") || "none"}` : ""} --orders ${ordersPerCustomer}${values.memory ? ` --memory ${values.memory}` : ""}`);
 for (const size of sizes) {
   const customers = customersOf(size);
   const {dir, result: generated} = await generate(size, customers);
