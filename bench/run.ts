@@ -217,6 +217,15 @@ for (const size of sizes) {
     const notes = [r.note, r.lockWaitS && r.lockWaitS > 1 ? `waited ${fmt(r.lockWaitS)} s for the build lock` : "", r.spilledMB ? `spilled ${fmt(r.spilledMB, 0)} MB` : ""].filter(Boolean).join("; ");
     say(`| ${r.stage} | ${r.rows ? r.rows.toLocaleString("en-US") : ""} | ${fmt(r.wallS)} | ${fmt(r.cpuS)} | ${fmt(r.peakMB, 0)} | ${r.duckdbMB === undefined ? "" : fmt(r.duckdbMB, 0)} | ${ratio} | ${notes} |`);
   }
+  const steps = results.find((r) => r.stage === "audit")?.steps;
+  if (steps?.length) {
+    say();
+    say("The whole audit, step by step (wall seconds, as its progress reports them):");
+    say();
+    say("| audit step | wall s |");
+    say("|---|---:|");
+    for (const step of steps) say(`| ${step.label} | ${fmt(step.seconds)} |`);
+  }
   const ingest = results.find((r) => r.stage === "ingest");
   const profile = results.find((r) => r.stage === "profile");
   if (floor && ingest && profile) say(`\nIngest + profile: ${fmt(ingest.wallS + profile.wallS)} s = ${fmt((ingest.wallS + profile.wallS) / floor.wallS, 2)} × the floor.`);

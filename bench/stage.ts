@@ -44,6 +44,8 @@ export interface StageResult extends Measured {
   spilledMB?: number;
   /** seconds spent waiting for the site-build lock (site stage) */
   lockWaitS?: number;
+  /** audit stage: each progress step of the run (reading, profiling, matching… per source) and its wall seconds */
+  steps?: {label: string; seconds: number}[];
   note?: string;
 }
 
@@ -128,12 +130,37 @@ function inputRows(ctx: AuditContext): number {
   return ctx.sources.reduce((s, l) => s + l.read, 0);
 }
 
+/** A progress that records how long each of the audit's steps takes. */
+function timedProgress(): {progress: Progress; steps: {label: string; seconds: number}[]} {
+  const steps: {label: string; seconds: number}[] = [];
+  let label = "";
+  let started = 0;
+  const close = () => {
+    if (label) steps.push({label, seconds: (performance.now() - started) / 1000});
+    label = "";
+  };
+  return {
+    steps,
+    progress: {
+      step(text) {
+        close();
+        label = text;
+        started = performance.now();
+      },
+      update() {},
+      note() {},
+      done: close
+    }
+  };
+}
+
 async function audit(configFile: string): Promise<StageResult> {
+  const {progress, steps} = timedProgress();
   const m = startMeasure();
-  const {loaded} = await ensureAudit(configFile, {progress: silent, force: true});
+  const {loaded} = await ensureAudit(configFile, {progress, force: true});
   const measured = m.stop();
   const sources = JSON.parse(readFileSync(join(loaded.outDir, "site", "sources.json"), "utf8")) as {sources: {read: number}[]};
-  return {stage: "audit", rows: sources.sources.reduce((s, l) => s + l.read, 0), ...measured, note: `steps: ${STEPS.map((s) => s.name).join(", ")}`};
+  return {stage: "audit", rows: sources.sources.reduce((s, l) => s + l.read, 0), ...measured, note: `steps: ${STEPS.map((s) => s.name).join(", ")}`, steps};
 }
 
 async function site(configFile: string): Promise<StageResult> {
