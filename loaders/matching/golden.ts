@@ -24,37 +24,53 @@ export const GOLDEN_FIELDS: {name: string; value: string; valid: string}[] = [
   {name: "birth_date", value: "strftime(birth_date_n, '%Y-%m-%d')", valid: "birth_date_n IS NOT NULL"}
 ];
 
+/**
+ * Survivorship rank of a record's value, as one HUGEINT (arg_max compares it as a number, not as a list):
+ * day of the record's recency (none: 1900-01-01), then the value's frequency in the cluster,
+ * then the smaller rid. Each part is non-negative and below 2^32.
+ */
+const RANK = `((datediff('day', DATE '1970-01-01', coalesce(recency, DATE '1900-01-01')) + 2147483648)::HUGEINT << 64)
+  + (frequency::HUGEINT << 32) + (2147483647 - rid)`;
+
 export async function buildGolden(db: Db, records: string, clusters: string, out: string): Promise<void> {
-  const fields = GOLDEN_FIELDS.map(({name, value, valid}) => {
-    const frequency = `count(*) OVER (PARTITION BY c.cluster_id, ${value})`;
-    return {
-      window: `CASE WHEN ${valid} THEN ${frequency} END AS freq_${name}`,
-      pick: `arg_max({'v': ${value}, 'ok': ${valid}, 's': r.source, 'r': r.record_id}, [(${valid})::INT, epoch(coalesce(r.recency, DATE '1900-01-01'))::BIGINT, coalesce(freq_${name}, 0), -r.rid]) AS ${name}`
-    };
-  });
-  // Clusters of one record (most of them) take that record's valid values as they are;
-  // only the others go through the windows and the survivorship ranking.
-  await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_sizes AS SELECT cluster_id, count(*) AS n FROM ${clusters} GROUP BY cluster_id`);
+  const n = GOLDEN_FIELDS.length;
+  // Clusters of one record (most of them) take that record's valid values as they are. The others
+  // go through survivorship in one pass over long rows (a record's field per row): each value's
+  // frequency in its cluster, then per cluster and field the best-ranked valid value.
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_sizes AS
+    SELECT rid, cluster_id, count(*) OVER (PARTITION BY cluster_id) AS n FROM ${clusters}`);
   await db.exec(`CREATE OR REPLACE TABLE ${out} AS
     WITH members AS (
-      SELECT c.cluster_id, s.n, r.* FROM ${records} AS r JOIN ${clusters} AS c USING (rid) JOIN ${out}_sizes AS s USING (cluster_id)
+      SELECT s.cluster_id, r.rid, r.source, r.record_id, r.recency,
+        [${GOLDEN_FIELDS.map(({value}) => value).join(", ")}] AS vs, [${GOLDEN_FIELDS.map(({valid}) => `coalesce(${valid}, false)`).join(", ")}] AS oks
+      FROM ${records} AS r JOIN ${out}_sizes AS s USING (rid) WHERE s.n > 1
     ),
-    ranked AS (
-      SELECT *, ${fields.map((f) => f.window.replace(/c\.cluster_id/g, "cluster_id")).join(", ")}
-      FROM members WHERE n > 1
+    cells AS (
+      SELECT cluster_id, rid, source, record_id, recency, unnest(range(${n})) AS field, unnest(vs) AS v, unnest(oks) AS ok FROM members
+    ),
+    frequencies AS (
+      SELECT cluster_id, field, v, count(*) AS frequency FROM cells GROUP BY ALL
+    ),
+    best AS (
+      SELECT cluster_id, field, arg_max({'v': cells.v, 's': source, 'r': record_id}, ${RANK}) AS pick
+      FROM cells JOIN frequencies USING (cluster_id, field) WHERE ok AND cells.v IS NOT DISTINCT FROM frequencies.v
+      GROUP BY cluster_id, field
     ),
     picked AS (
-      SELECT cluster_id, count(*) AS records, list(DISTINCT source ORDER BY source) AS sources, max(recency) AS last_seen,
-        ${fields.map((f) => f.pick).join(",\n        ")}
-      FROM ranked AS r GROUP BY cluster_id
+      SELECT cluster_id, ${GOLDEN_FIELDS.map(({name}, i) => `any_value(pick) FILTER (WHERE field = ${i}) AS ${name}`).join(", ")}
+      FROM best GROUP BY cluster_id
+    ),
+    clustered AS (
+      SELECT cluster_id, count(*) AS records, list(DISTINCT source ORDER BY source) AS sources, max(recency) AS last_seen
+      FROM members GROUP BY cluster_id
     )
     SELECT cluster_id, records, array_to_string(sources, '|') AS sources, last_seen,
-      ${GOLDEN_FIELDS.map(({name}) => `CASE WHEN ${name}.ok THEN ${name}.v END AS ${name}, CASE WHEN ${name}.ok THEN ${name}.s END AS ${name}_source, CASE WHEN ${name}.ok THEN ${name}.r END AS ${name}_record_id`).join(",\n      ")}
-    FROM picked
+      ${GOLDEN_FIELDS.map(({name}) => `${name}.v AS ${name}, ${name}.s AS ${name}_source, ${name}.r AS ${name}_record_id`).join(",\n      ")}
+    FROM clustered LEFT JOIN picked USING (cluster_id)
     UNION ALL
-    SELECT cluster_id, 1 AS records, source AS sources, recency AS last_seen,
+    SELECT s.cluster_id, 1 AS records, source AS sources, recency AS last_seen,
       ${GOLDEN_FIELDS.map(({name, value, valid}) => `CASE WHEN ${valid} THEN ${value} END AS ${name}, CASE WHEN ${valid} THEN source END AS ${name}_source, CASE WHEN ${valid} THEN record_id END AS ${name}_record_id`).join(",\n      ")}
-    FROM members WHERE n = 1
+    FROM ${records} AS r JOIN ${out}_sizes AS s USING (rid) WHERE s.n = 1
     ORDER BY cluster_id`);
   await db.exec(`DROP TABLE ${out}_sizes`);
 }
