@@ -11,10 +11,10 @@
  *   comparePairs(db, records, pairs, out, comparisons, fuzzTable) → creates `out` (a, b, gamma_*, tf_*)
  *   scoreAddressPairs(db, records, pairs, fuzzTable, maxPairs) → address pairs scored by fuzzball
  */
-import * as fuzz from "fuzzball";
 import type {Db} from "../db/connection.ts";
 import {mapDistinct} from "./distinct-map.ts";
 import type {Field, Settings} from "./settings.ts";
+import {tokenSetRatio} from "./token-set.ts";
 
 export interface Level {
   label: string;
@@ -200,7 +200,7 @@ export async function comparePairs(
 }
 
 /**
- * Scores with fuzzball's token_set_ratio the distinct address pairs of `pairs`
+ * Scores with fuzzball's token_set_ratio (its exact twin, tokenSetRatio) the distinct address pairs of `pairs`
  * that SQL cannot settle (some words in common, neither holding all the
  * other's), at most `maxPairs` new ones, and adds them to `fuzzTable` (x, y, score).
  */
@@ -220,7 +220,7 @@ export async function scoreAddressPairs(db: Db, records: string, pairs: string, 
     )
     SELECT x, y FROM todo ANTI JOIN ${fuzzTable} AS f USING (x, y) LIMIT ${maxPairs}`,
     [{name: "score", type: "DOUBLE"}],
-    (x, y) => [fuzz.token_set_ratio(x ?? "", y ?? "", {full_process: false})]
+    (x, y) => [tokenSetRatio(x ?? "", y ?? "")]
   );
   await db.exec(`INSERT INTO ${fuzzTable} SELECT * FROM ${fuzzTable}_new; DROP TABLE ${fuzzTable}_new; DROP TABLE ${fuzzTable}_joined`);
   return n;
