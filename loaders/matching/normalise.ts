@@ -58,15 +58,6 @@ export async function normaliseRecords(db: Db, input: string, options: Normalise
     present.has(name) ? ((await db.one<{day_order: DayOrder}>(dayOrderSql(ident(name), input)))?.day_order ?? "dmy") : "dmy";
   const date = async (name: string) => parseDateSql(col(name), await dayOrder(name));
 
-  // Phones: in SQL when the form settles it, else libphonenumber once per distinct cleaned value.
-  await buildPhoneMap(
-    db,
-    `${table}_phones`,
-    `SELECT DISTINCT value FROM (SELECT ${phoneCleanSql(col("phone"))} AS value FROM ${input}
-      UNION ALL SELECT ${phoneCleanSql(col("mobile"))} FROM ${input}) WHERE value IS NOT NULL AND ${fastE164Sql("value", options.country)} IS NULL`,
-    options.country
-  );
-
   const split = splitFullNameSql(col("full_name"));
   const hasNames = `(${col("first_name")} IS NOT NULL OR ${col("last_name")} IS NOT NULL)`;
   const first = `CASE WHEN ${hasNames} THEN ${col("first_name")} ELSE ${split.first} END`;
@@ -74,7 +65,8 @@ export async function normaliseRecords(db: Db, input: string, options: Normalise
   const birth = await date("birth_date");
   const truth = options.truthColumn ? `CAST(${ident(options.truthColumn)} AS VARCHAR)` : "CAST(NULL AS VARCHAR)";
 
-  await db.exec(`CREATE OR REPLACE TABLE ${table}_base AS
+  // The raw values, one row per record; what is cheap or unique to a record is computed here.
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${table}_raw AS
     WITH raw AS (
       SELECT CAST(source AS VARCHAR) AS source, CAST(record_id AS VARCHAR) AS record_id,
         ${present.has("row_number") ? "CAST(row_number AS BIGINT)" : "NULL::BIGINT"} AS row_number,
@@ -83,66 +75,97 @@ export async function normaliseRecords(db: Db, input: string, options: Normalise
         ${first} AS first_raw, ${last} AS last_raw,
         ${birth} AS birth_parsed, ${await date("updated_at")} AS updated_date, ${await date("created_at")} AS created_date
       FROM ${input}
-    ),
-    names AS (
-      SELECT *, ${cleanSql("first_raw", "a-z")} AS first_clean, ${cleanSql("last_raw", "a-z")} AS last_clean FROM raw
-    ),
-    keyed AS (
-      SELECT *,
-        ${nameKeySql("first_clean")} AS first_name_n,
-        ${nameKeySql(withoutParticlesSql(primaryNameSql("last_clean")))} AS last_core,
-        ${nameKeySql(primaryNameSql("last_clean"))} AS last_name_n,
-        ${nameKeySql(otherNameSql("last_clean"))} AS other_name_n,
-        ${emailSql("email")} AS email_n,
-        ${phoneCleanSql("phone")} AS phone_clean, ${phoneCleanSql("mobile")} AS mobile_clean,
-        ${addressSql("address1", "address2")} AS address_n,
-        ${postcodeSql("postcode", options.country)} AS postcode_n,
-        ${citySql("city")} AS city_n,
-        CASE WHEN birth_parsed > DATE '1900-01-01' AND birth_parsed <= current_date THEN birth_parsed END AS birth_date_n,
-        coalesce(updated_date, created_date) AS recency
-      FROM names
     )
     SELECT row_number() OVER (ORDER BY source, row_number, record_id)::INTEGER AS rid, *,
-      left(first_name_n, 1) AS first_initial,
-      CASE WHEN first_name_n IS NOT NULL AND last_name_n IS NOT NULL
-        THEN array_to_string(list_sort([first_name_n, last_name_n]), ' ') END AS name_pair,
-      list_distinct(list_filter([last_name_n, last_core, other_name_n], x -> x IS NOT NULL)) AS last_names,
-      ${emailKeySql("email_n")} AS email_key,
-      split_part(${emailKeySql("email_n")}, '@', 1) AS email_local,
-      list_distinct(string_split(address_n, ' ')) AS address_tokens,
-      strftime(birth_date_n, '%Y%m%d') AS birth_text
-    FROM keyed`);
+      ${emailSql("email")} AS email_n,
+      ${phoneCleanSql("phone")} AS phone_clean, ${phoneCleanSql("mobile")} AS mobile_clean
+    FROM raw`);
+
+  // Phones: in SQL when the form settles it, else libphonenumber once per distinct cleaned value.
+  await buildPhoneMap(
+    db,
+    `${table}_phones`,
+    `SELECT DISTINCT value FROM (SELECT phone_clean AS value FROM ${table}_raw UNION ALL SELECT mobile_clean FROM ${table}_raw)
+      WHERE value IS NOT NULL AND ${fastE164Sql("value", options.country)} IS NULL`,
+    options.country
+  );
+
+  // Keys of names, addresses, postcodes and cities: once per distinct value (a few thousand names
+  // for a million records), joined back below. NULL is a value too (its keys are NULL, its lists empty).
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${table}_first AS
+    WITH cleaned AS (SELECT first_raw, ${cleanSql("first_raw", "a-z")} AS first_clean FROM (SELECT DISTINCT first_raw FROM ${table}_raw))
+    SELECT *, ${nameKeySql("first_clean")} AS first_name_n FROM cleaned`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${table}_last AS
+    WITH cleaned AS (SELECT last_raw, ${cleanSql("last_raw", "a-z")} AS last_clean FROM (SELECT DISTINCT last_raw FROM ${table}_raw)),
+    keyed AS (
+      SELECT *,
+        ${nameKeySql(withoutParticlesSql(primaryNameSql("last_clean")))} AS last_core,
+        ${nameKeySql(primaryNameSql("last_clean"))} AS last_name_n,
+        ${nameKeySql(otherNameSql("last_clean"))} AS other_name_n
+      FROM cleaned
+    )
+    SELECT *, list_distinct(list_filter([last_name_n, last_core, other_name_n], x -> x IS NOT NULL)) AS last_names FROM keyed`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${table}_address AS
+    WITH keyed AS (
+      SELECT address1, address2, ${addressSql("address1", "address2")} AS address_n FROM (SELECT DISTINCT address1, address2 FROM ${table}_raw)
+    )
+    SELECT *, list_distinct(string_split(address_n, ' ')) AS address_tokens FROM keyed`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${table}_postcodes AS
+    SELECT postcode, ${postcodeSql("postcode", options.country)} AS postcode_n FROM (SELECT DISTINCT postcode FROM ${table}_raw)`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${table}_cities AS SELECT city, ${citySql("city")} AS city_n FROM (SELECT DISTINCT city FROM ${table}_raw)`);
 
   // Phonetic codes and nickname groups: once per distinct name.
   await buildPhoneticMap(
     db,
     `${table}_phonetic`,
-    `SELECT DISTINCT value FROM (SELECT first_name_n AS value FROM ${table}_base UNION ALL SELECT last_name_n FROM ${table}_base)
+    `SELECT DISTINCT value FROM (SELECT first_name_n AS value FROM ${table}_first UNION ALL SELECT last_name_n FROM ${table}_last)
       WHERE value IS NOT NULL`,
     options.phonetic
   );
   const nicknames = nicknameRows().map(([name, canonical]) => `(${literal(name)}, ${literal(canonical)})`);
   await db.exec(`CREATE OR REPLACE TABLE ${table}_nicknames AS SELECT * FROM (VALUES ${nicknames.join(", ")}) AS t(name, canonical)`);
-
-  await db.exec(`CREATE OR REPLACE TABLE ${table} AS
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${table}_first_keys AS
     WITH canon AS (
       SELECT n.name, list(DISTINCT k.canonical) AS canons
-      FROM (SELECT DISTINCT first_name_n AS name FROM ${table}_base WHERE first_name_n IS NOT NULL) AS n
+      FROM (SELECT DISTINCT first_name_n AS name FROM ${table}_first WHERE first_name_n IS NOT NULL) AS n
       JOIN ${table}_nicknames AS k ON k.name = n.name GROUP BY n.name
     )
-    SELECT b.*,
-      fp.code AS first_phonetic, lp.code AS last_phonetic,
-      list_distinct(list_append(coalesce(c.canons, []), b.first_name_n)) AS first_canons,
-      list_distinct(list_filter([coalesce(${fastE164Sql("b.phone_clean", options.country)}, p1.e164),
-        coalesce(${fastE164Sql("b.mobile_clean", options.country)}, p2.e164)], x -> x IS NOT NULL)) AS phones
-    FROM ${table}_base AS b
-    LEFT JOIN ${table}_phonetic AS fp ON fp.value = b.first_name_n
-    LEFT JOIN ${table}_phonetic AS lp ON lp.value = b.last_name_n
-    LEFT JOIN canon AS c ON c.name = b.first_name_n
-    LEFT JOIN ${table}_phones AS p1 ON p1.value = b.phone_clean
-    LEFT JOIN ${table}_phones AS p2 ON p2.value = b.mobile_clean
-    ORDER BY b.rid`);
-  await db.exec(`DROP TABLE ${table}_base`);
+    SELECT f.*, p.code AS first_phonetic, list_sort(list_distinct(list_append(coalesce(c.canons, []), f.first_name_n))) AS first_canons
+    FROM ${table}_first AS f LEFT JOIN ${table}_phonetic AS p ON p.value = f.first_name_n LEFT JOIN canon AS c ON c.name = f.first_name_n`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${table}_last_keys AS
+    SELECT l.*, p.code AS last_phonetic FROM ${table}_last AS l LEFT JOIN ${table}_phonetic AS p ON p.value = l.last_name_n`);
+
+  const same = (a: string, b: string, columns: string[]) => columns.map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(" AND ");
+  await db.exec(`CREATE OR REPLACE TABLE ${table} AS
+    WITH joined AS (
+      SELECT r.* EXCLUDE (email_n, phone_clean, mobile_clean),
+        f.first_clean, l.last_clean, f.first_name_n, l.last_core, l.last_name_n, l.other_name_n,
+        r.email_n, r.phone_clean, r.mobile_clean, a.address_n, pc.postcode_n, ci.city_n,
+        CASE WHEN r.birth_parsed > DATE '1900-01-01' AND r.birth_parsed <= current_date THEN r.birth_parsed END AS birth_date_n,
+        coalesce(r.updated_date, r.created_date) AS recency,
+        left(f.first_name_n, 1) AS first_initial,
+        CASE WHEN f.first_name_n IS NOT NULL AND l.last_name_n IS NOT NULL
+          THEN array_to_string(list_sort([f.first_name_n, l.last_name_n]), ' ') END AS name_pair,
+        l.last_names,
+        ${emailKeySql("r.email_n")} AS email_key,
+        a.address_tokens,
+        f.first_phonetic, l.last_phonetic, f.first_canons,
+        list_distinct(list_filter([coalesce(${fastE164Sql("r.phone_clean", options.country)}, p1.e164),
+          coalesce(${fastE164Sql("r.mobile_clean", options.country)}, p2.e164)], x -> x IS NOT NULL)) AS phones
+      FROM ${table}_raw AS r
+      LEFT JOIN ${table}_first_keys AS f ON ${same("f", "r", ["first_raw"])}
+      LEFT JOIN ${table}_last_keys AS l ON ${same("l", "r", ["last_raw"])}
+      LEFT JOIN ${table}_address AS a ON ${same("a", "r", ["address1", "address2"])}
+      LEFT JOIN ${table}_postcodes AS pc ON ${same("pc", "r", ["postcode"])}
+      LEFT JOIN ${table}_cities AS ci ON ${same("ci", "r", ["city"])}
+      LEFT JOIN ${table}_phones AS p1 ON p1.value = r.phone_clean
+      LEFT JOIN ${table}_phones AS p2 ON p2.value = r.mobile_clean
+    )
+    SELECT * EXCLUDE (address_tokens, first_phonetic, last_phonetic, first_canons, phones),
+      split_part(email_key, '@', 1) AS email_local, address_tokens, strftime(birth_date_n, '%Y%m%d') AS birth_text,
+      first_phonetic, last_phonetic, first_canons, phones
+    FROM joined ORDER BY rid`);
+  for (const t of ["raw", "first", "last", "address", "postcodes", "cities", "first_keys", "last_keys"]) await db.exec(`DROP TABLE ${table}_${t}`);
 
   const fill = await db.one<Record<string, number>>(`SELECT count(*) AS n,
     count(first_name_n) AS firstName, count(last_name_n) AS lastName, count(birth_date_n) AS birthDate,
