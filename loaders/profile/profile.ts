@@ -13,7 +13,7 @@
  * date parsing and value shapes on every row.
  */
 import type {Db} from "../db/connection.ts";
-import {ident} from "../db/sql.ts";
+import {ident, literal} from "../db/sql.ts";
 import {parseDateSql} from "../db/dates.ts";
 
 export interface Count {
@@ -72,7 +72,8 @@ export async function profileTable(db: Db, table: string, columns?: readonly str
   const counts = `__profile_counts_${++counter}`;
   try {
     for (const c of wanted) {
-      await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(counts)} AS SELECT ${ident(c.column_name)} AS v, count(*) AS n FROM ${ident(table)} GROUP BY ALL`);
+      await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(counts)} AS SELECT v, n, ${PRESENT_SQL} AS p
+        FROM (SELECT ${ident(c.column_name)} AS v, count(*) AS n FROM ${ident(table)} GROUP BY ALL)`);
       profiles.push(await profileColumn(db, counts, c.column_name, c.column_type, rows, options));
     }
   } finally {
@@ -83,7 +84,7 @@ export async function profileTable(db: Db, table: string, columns?: readonly str
 
 let counter = 0;
 
-/** The profile of one column from its value counts: a table (v, n) with one row per distinct value, NULL included. */
+/** The profile of one column from its value counts: a table (v, n, p) with one row per distinct value, NULL included, and whether it is present. */
 async function profileColumn(db: Db, counts: string, name: string, columnType: string, rows: number, options: ProfileOptions): Promise<ColumnProfile> {
   const first = (await db.one<Record<string, number | null>>(`SELECT ${summarySql()} FROM ${ident(counts)}`))!;
   const missing = Number(first.missing ?? 0);
@@ -108,7 +109,9 @@ async function profileColumn(db: Db, counts: string, name: string, columnType: s
 /** The column's value, its text, and whether it is present (not NULL, empty or white space), in the counts table. */
 const V = ident("v");
 const TEXT = `CAST(${V} AS VARCHAR)`;
-const PRESENT = `(${V} IS NOT NULL AND trim(${TEXT}) <> '')`;
+/** Computed once per value, into the counts table's column `p`. */
+const PRESENT_SQL = `(${V} IS NOT NULL AND trim(${TEXT}) <> '')`;
+const PRESENT = ident("p");
 
 /** Aggregates of one column over its value counts. */
 function summarySql(): string {
@@ -153,7 +156,10 @@ async function details(db: Db, counts: string, columnType: string, type: string,
   const limit = options.top ?? 10;
   const nbins = options.bins ?? 20;
   const from = ident(counts);
-  const top = await db.all<Count>(`SELECT ${TEXT} AS value, sum(n) AS count FROM ${from} WHERE ${PRESENT} GROUP BY 1 ORDER BY count DESC, value LIMIT ${limit}`);
+  // a text column's values are its groups already; another type's text may join two (as 0.0 and -0.0 may)
+  const top = TEXT_TYPES.has(columnType)
+    ? await db.all<Count>(`SELECT ${V} AS value, n AS count FROM ${from} WHERE ${PRESENT} ORDER BY count DESC, value LIMIT ${limit}`)
+    : await db.all<Count>(`SELECT ${TEXT} AS value, sum(n) AS count FROM ${from} WHERE ${PRESENT} GROUP BY 1 ORDER BY count DESC, value LIMIT ${limit}`);
   const patterns = await db.all<Count>(`SELECT ${shapeSql(TEXT)} AS value, sum(n) AS count FROM ${from} WHERE ${PRESENT} GROUP BY 1 ORDER BY count DESC, value LIMIT ${limit}`);
   // the value histogram is over numbers or dates; text gets a length histogram
   const typed = TEXT_TYPES.has(columnType) ? typedSql(V, type) : NUMERIC.test(type) || TEMPORAL.test(type) ? V : null;
@@ -169,11 +175,17 @@ async function details(db: Db, counts: string, columnType: string, type: string,
 
 /**
  * The value's shape, on its first 40 characters: each letter of LOWER
- * replaced by a, of UPPER by A, each digit by 9 (the same as `translate`
- * over those letters, which DuckDB runs several times slower).
+ * replaced by a, of UPPER by A, each digit by 9, any other character kept.
+ * The text is split into its characters (code points) and each is mapped
+ * on its own, ASCII by range first: the same as `translate` over those
+ * letters or a `regexp_replace` per class, which DuckDB runs several times
+ * slower (a map built, or a regular expression run, for every value).
  */
 function shapeSql(text: string): string {
-  return `regexp_replace(regexp_replace(regexp_replace(left(${text}, 40), '[${LOWER}]', 'a', 'g'), '[${UPPER}]', 'A', 'g'), '[0-9]', '9', 'g')`;
+  const letter = (c: string) =>
+    `CASE WHEN ${c} BETWEEN 'a' AND 'z' THEN 'a' WHEN ${c} BETWEEN 'A' AND 'Z' THEN 'A' WHEN ${c} BETWEEN '0' AND '9' THEN '9' WHEN ${c} < chr(128) THEN ${c}
+      WHEN contains(${literal(LOWER.slice(26))}, ${c}) THEN 'a' WHEN contains(${literal(UPPER.slice(26))}, ${c}) THEN 'A' ELSE ${c} END`;
+  return `array_to_string(list_transform(string_split(left(${text}, 40), ''), c -> ${letter("c")}), '')`;
 }
 
 function typedSql(c: string, type: string): string | null {
