@@ -13,7 +13,7 @@ import {BLOCKING_KEYS, type BlockingKey} from "./settings.ts";
 
 export interface BlockingRule {
   name: string;
-  /** SQL of the pairs (a, b) with a < b that the rule joins, over the record table. */
+  /** SQL of the pairs (a, b) with a < b that the rule joins, over the record table (a pair twice when it shares two key values, two phones). */
   sql(records: string, maxBlockSize: number): string;
   /** SQL counting the key values skipped for being shared by too many records. */
   skippedSql(records: string, maxBlockSize: number): string;
@@ -28,7 +28,7 @@ export function blockingRule(name: string, keys: readonly BlockingKey[]): Blocki
     name,
     sql: (records, maxBlockSize) => `WITH ${keyed(records)},
     small AS (SELECT kept.* FROM kept JOIN sizes USING (${columns.join(", ")}) WHERE sizes.n BETWEEN 2 AND ${maxBlockSize})
-    SELECT DISTINCT l.rid AS a, r.rid AS b FROM small AS l JOIN small AS r
+    SELECT l.rid AS a, r.rid AS b FROM small AS l JOIN small AS r
       ON ${columns.map((c) => `l.${c} = r.${c}`).join(" AND ")} AND l.rid < r.rid`,
     skippedSql: (records, maxBlockSize) => `WITH ${keyed(records)}
     SELECT count(*) AS keys, coalesce(sum(n), 0) AS records FROM sizes WHERE n > ${maxBlockSize}`
@@ -62,37 +62,36 @@ export async function blockPairs(
   rules: readonly BlockingRule[],
   {maxBlockSize = 200, table = "match_candidates", truth = false} = {}
 ): Promise<BlockingReport> {
+  // Each pair once, with the first rule that joins it and the bit mask of all of them; the counts per
+  // rule then come from the few distinct (first rule, mask) combinations, in one pass over the pairs.
   const union = rules.map((rule, i) => `SELECT a, b, ${i}::SMALLINT AS rule FROM (${rule.sql(records, maxBlockSize)})`).join("\nUNION ALL\n");
-  await db.exec(`CREATE OR REPLACE TEMP TABLE ${table}_all AS ${union}`);
-  await db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT a, b, min(rule) AS rule, bit_or(1::BIGINT << rule) AS rules FROM ${table}_all GROUP BY a, b`);
+  await db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT a, b, min(rule) AS rule, bit_or(1::BIGINT << rule) AS rules FROM (${union}) GROUP BY a, b`);
   const truthJoin = truth
     ? `JOIN ${records} AS ra ON ra.rid = p.a JOIN ${records} AS rb ON rb.rid = p.b`
     : "";
-  const own = await db.all<{rule: number; pairs: number; true_pairs: number}>(`SELECT rule, count(*) AS pairs,
-      ${truth ? "count(*) FILTER (WHERE ra.truth = rb.truth)" : "NULL"} AS true_pairs
-    FROM ${table}_all AS p ${truthJoin} GROUP BY rule`);
-  const added = await db.all<{rule: number; added: number}>(`SELECT rule, count(*) AS added FROM ${table} GROUP BY rule`);
-  await db.exec(`DROP TABLE ${table}_all`);
+  const combinations = await db.all<{rule: number; rules: number; pairs: number; true_pairs: number}>(`SELECT rule, rules, count(*) AS pairs,
+      ${truth ? "count(*) FILTER (WHERE ra.truth = rb.truth)" : "0"} AS true_pairs
+    FROM ${table} AS p ${truthJoin} GROUP BY ALL`);
   const reports: RuleReport[] = [];
   for (const [i, rule] of rules.entries()) {
     const skipped = await db.one<{keys: number; records: number}>(rule.skippedSql(records, maxBlockSize));
-    const mine = own.find((r) => r.rule === i);
+    const mine = combinations.filter((c) => (BigInt(c.rules) & (1n << BigInt(i))) !== 0n);
     reports.push({
       rule: rule.name,
-      pairs: mine?.pairs ?? 0,
-      added: added.find((r) => r.rule === i)?.added ?? 0,
+      pairs: mine.reduce((sum, c) => sum + c.pairs, 0),
+      added: combinations.filter((c) => c.rule === i).reduce((sum, c) => sum + c.pairs, 0),
       skippedKeys: Number(skipped?.keys ?? 0),
       skippedRecords: Number(skipped?.records ?? 0),
-      ...(truth ? {truePairs: mine?.true_pairs ?? 0} : {})
+      ...(truth ? {truePairs: mine.reduce((sum, c) => sum + c.true_pairs, 0)} : {})
     });
   }
-  const total = (await db.one<{n: number}>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
+  const total = combinations.reduce((sum, c) => sum + c.pairs, 0);
   const report: BlockingReport = {table, pairs: total, rules: reports};
   if (truth) {
-    const r = await db.one<{found: number; all: number}>(`SELECT
-      (SELECT count(*) FROM ${table} AS p ${truthJoin} WHERE ra.truth = rb.truth) AS found,
-      (SELECT coalesce(sum(n * (n - 1) / 2), 0) FROM (SELECT count(*) AS n FROM ${records} WHERE truth IS NOT NULL GROUP BY truth)) AS all`);
-    report.recall = r && r.all > 0 ? r.found / r.all : 1;
+    const found = combinations.reduce((sum, c) => sum + c.true_pairs, 0);
+    const r = await db.one<{all: number}>(`SELECT coalesce(sum(n * (n - 1) / 2), 0) AS all
+      FROM (SELECT count(*) AS n FROM ${records} WHERE truth IS NOT NULL GROUP BY truth)`);
+    report.recall = r && r.all > 0 ? found / r.all : 1;
   }
   return report;
 }

@@ -8,8 +8,8 @@
  *
  *   defaultComparisons(settings) → Comparison[]
  *   gammaSql(comparison) → SQL of the level index (0 = null … n-1 = different; -1 = not computed)
- *   comparePairs(db, records, pairs, out, comparisons, fuzzTable) → creates `out` (a, b, gamma_*, tf_*)
- *   scoreAddressPairs(db, records, pairs, fuzzTable, maxPairs) → address pairs scored by fuzzball
+ *   comparePairs(db, records, pairs, out, comparisons, {fuzzTable, maxFuzzy}) → creates `out` (a, b, …, address_score, gamma_*, tf_*)
+ *   scoreAddressPairs(db, todo, fuzzTable, maxPairs) → address pairs scored by token_set_ratio
  */
 import type {Db} from "../db/connection.ts";
 import {mapDistinct} from "./distinct-map.ts";
@@ -164,24 +164,41 @@ export function tfLevel(comparison: Comparison): {level: number; column: string}
   return level < 0 ? undefined : {level, column: comparison.levels[level]!.tf!};
 }
 
-/** Token-set score of the two addresses of a pair: 100 when one holds all the other's words, 0 when none in common, else `fuzzy` (fuzzball's score). */
-export function addressScoreSql(fuzzy: string): string {
-  const tl = "l.address_tokens";
-  const tr = "r.address_tokens";
-  return `CASE WHEN l.address_n IS NULL OR r.address_n IS NULL THEN NULL
-    WHEN list_has_all(${tl}, ${tr}) OR list_has_all(${tr}, ${tl}) THEN 100
-    WHEN NOT list_has_any(${tl}, ${tr}) THEN 0
-    ELSE ${fuzzy} END`;
+/** Record columns that the levels read (`l.x`, `r.x`) and the term-frequency columns. */
+function recordColumns(comparisons: readonly Comparison[]): string[] {
+  const columns = new Set<string>();
+  for (const c of comparisons) {
+    for (const sql of [...c.levels.map((level) => level.sql), c.unknown ?? ""]) {
+      for (const match of sql.matchAll(/\b[lr]\.(\w+)/g)) columns.add(match[1]!);
+    }
+    const tf = tfLevel(c);
+    if (tf) columns.add(tf.column);
+  }
+  return [...columns];
 }
 
-/** Creates `out` with, for each pair of `pairs` (a, b, …), the level of every comparison and the term-frequency values. */
+export interface CompareOptions {
+  /** Cache of fuzzball scores (x, y, score) kept from one call to the next. */
+  fuzzTable: string;
+  /** Most new distinct address pairs scored in JavaScript in this call. */
+  maxFuzzy: number;
+}
+
+/**
+ * Creates `out` with, for each pair of `pairs` (a, b, …), its `address_score`, the level of every
+ * comparison and the term-frequency values. The records are first cut to the columns the levels
+ * read. Addresses get an integer id each; the token-set score is worked out once per distinct pair
+ * of ids: 100 when one address holds all the other's words, 0 when they share none, else
+ * token_set_ratio (tokenSetRatio, cached in `fuzzTable`, at most `maxFuzzy` new pairs, taken in
+ * address order; a pair beyond that has no score and its address level is not computed).
+ */
 export async function comparePairs(
   db: Db,
   records: string,
   pairs: string,
   out: string,
   comparisons: readonly Comparison[],
-  fuzzTable: string
+  {fuzzTable, maxFuzzy}: CompareOptions
 ): Promise<void> {
   const gammas = comparisons.map((c) => `${gammaSql(c)} AS ${gammaColumn(c.field)}`);
   const tfs = comparisons.flatMap((c) => {
@@ -189,39 +206,58 @@ export async function comparePairs(
     return tf ? [`l.${tf.column} AS ${tfColumn(c.field)}`] : [];
   });
   const needsAddress = comparisons.some((c) => c.field === "address");
-  await db.exec(`CREATE OR REPLACE TABLE ${out} AS
-    WITH scored AS (
-      SELECT q.*, ${needsAddress ? addressScoreSql("f.score") : "NULL::DOUBLE"} AS address_score
-      FROM ${pairs} AS q JOIN ${records} AS l ON l.rid = q.a JOIN ${records} AS r ON r.rid = q.b
-      ${needsAddress ? `LEFT JOIN ${fuzzTable} AS f ON f.x = least(l.address_n, r.address_n) AND f.y = greatest(l.address_n, r.address_n)` : ""}
+  const columns = recordColumns(comparisons).filter((c) => c !== "rid");
+  if (!needsAddress) {
+    await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_records AS SELECT rid, ${columns.join(", ")} FROM ${records}`);
+    await db.exec(`CREATE OR REPLACE TABLE ${out} AS
+      SELECT p.*, NULL::DOUBLE AS address_score, ${[...gammas, ...tfs].join(", ")}
+      FROM ${pairs} AS p JOIN ${out}_records AS l ON l.rid = p.a JOIN ${out}_records AS r ON r.rid = p.b`);
+    await db.exec(`DROP TABLE ${out}_records`);
+    return;
+  }
+  // Ids in address order, so that the smaller id of a pair is the smaller address.
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_addresses AS
+    SELECT row_number() OVER (ORDER BY address_n)::INTEGER AS id, address_n, tokens
+    FROM (SELECT address_n, any_value(address_tokens) AS tokens FROM ${records} WHERE address_n IS NOT NULL GROUP BY address_n)`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_records AS
+    SELECT r.rid, a.id AS address_id, ${columns.map((c) => `r.${c}`).join(", ")}
+    FROM ${records} AS r LEFT JOIN ${out}_addresses AS a USING (address_n)`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_address_pairs AS
+    WITH ids AS (
+      SELECT DISTINCT least(l.address_id, r.address_id) AS i, greatest(l.address_id, r.address_id) AS j
+      FROM ${pairs} AS q JOIN ${out}_records AS l ON l.rid = q.a JOIN ${out}_records AS r ON r.rid = q.b
+      WHERE l.address_id <> r.address_id
     )
-    SELECT p.*, ${[...gammas, ...tfs].join(", ")}
-    FROM scored AS p JOIN ${records} AS l ON l.rid = p.a JOIN ${records} AS r ON r.rid = p.b`);
+    SELECT i, j, x.address_n AS x, y.address_n AS y,
+      CASE WHEN list_has_all(x.tokens, y.tokens) OR list_has_all(y.tokens, x.tokens) THEN 100
+        WHEN NOT list_has_any(x.tokens, y.tokens) THEN 0 END AS settled
+    FROM ids JOIN ${out}_addresses AS x ON x.id = ids.i JOIN ${out}_addresses AS y ON y.id = ids.j`);
+  await scoreAddressPairs(db, `(SELECT x, y FROM ${out}_address_pairs WHERE settled IS NULL)`, fuzzTable, maxFuzzy);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_scores AS
+    SELECT p.i, p.j, coalesce(p.settled, f.score) AS score FROM ${out}_address_pairs AS p LEFT JOIN ${fuzzTable} AS f USING (x, y)`);
+  // One join of the pairs with the records: the levels read the pair's address score as an expression.
+  const score = `(CASE WHEN l.address_id IS NULL OR r.address_id IS NULL THEN NULL WHEN l.address_id = r.address_id THEN 100 ELSE s.score END)`;
+  await db.exec(`CREATE OR REPLACE TABLE ${out} AS
+    SELECT q.*, ${score} AS address_score, ${[...gammas, ...tfs].map((sql) => sql.replaceAll("p.address_score", score)).join(", ")}
+    FROM ${pairs} AS q JOIN ${out}_records AS l ON l.rid = q.a JOIN ${out}_records AS r ON r.rid = q.b
+    LEFT JOIN ${out}_scores AS s ON s.i = least(l.address_id, r.address_id) AND s.j = greatest(l.address_id, r.address_id)`);
+  for (const t of ["addresses", "records", "address_pairs", "scores"]) await db.exec(`DROP TABLE ${out}_${t}`);
 }
 
 /**
- * Scores with fuzzball's token_set_ratio (its exact twin, tokenSetRatio) the distinct address pairs of `pairs`
- * that SQL cannot settle (some words in common, neither holding all the
- * other's), at most `maxPairs` new ones, and adds them to `fuzzTable` (x, y, score).
+ * Scores with fuzzball's token_set_ratio (its exact twin, tokenSetRatio) the distinct address
+ * pairs (x < y) of `todo` that `fuzzTable` does not hold yet, at most `maxPairs` of them in
+ * address order, and adds them to `fuzzTable` (x, y, score).
  */
-export async function scoreAddressPairs(db: Db, records: string, pairs: string, fuzzTable: string, maxPairs: number): Promise<number> {
+export async function scoreAddressPairs(db: Db, todo: string, fuzzTable: string, maxPairs: number): Promise<number> {
   await db.exec(`CREATE TABLE IF NOT EXISTS ${fuzzTable} (x VARCHAR, y VARCHAR, score DOUBLE)`);
-  // Materialised first: filtering on both sides' values in the join lets the planner pair every record with every other.
-  await db.exec(`CREATE OR REPLACE TEMP TABLE ${fuzzTable}_joined AS
-    SELECT l.address_n AS la, r.address_n AS ra, l.address_tokens AS tl, r.address_tokens AS tr
-    FROM ${pairs} AS q JOIN ${records} AS l ON l.rid = q.a JOIN ${records} AS r ON r.rid = q.b
-    WHERE l.address_n IS NOT NULL AND r.address_n IS NOT NULL`);
   const n = await mapDistinct(
     db,
     `${fuzzTable}_new`,
-    `WITH todo AS (
-      SELECT DISTINCT least(la, ra) AS x, greatest(la, ra) AS y FROM ${fuzzTable}_joined
-      WHERE la <> ra AND list_has_any(tl, tr) AND NOT list_has_all(tl, tr) AND NOT list_has_all(tr, tl)
-    )
-    SELECT x, y FROM todo ANTI JOIN ${fuzzTable} AS f USING (x, y) LIMIT ${maxPairs}`,
+    `SELECT x, y FROM ${todo} AS t ANTI JOIN ${fuzzTable} AS f USING (x, y) ORDER BY x, y LIMIT ${maxPairs}`,
     [{name: "score", type: "DOUBLE"}],
     (x, y) => [tokenSetRatio(x ?? "", y ?? "")]
   );
-  await db.exec(`INSERT INTO ${fuzzTable} SELECT * FROM ${fuzzTable}_new; DROP TABLE ${fuzzTable}_new; DROP TABLE ${fuzzTable}_joined`);
+  await db.exec(`INSERT INTO ${fuzzTable} SELECT * FROM ${fuzzTable}_new; DROP TABLE ${fuzzTable}_new`);
   return n;
 }

@@ -18,7 +18,7 @@
 import type {Db} from "../db/connection.ts";
 import {blockPairs, blockingRule, type BlockingReport} from "./blocking.ts";
 import {clusterRecords, type ClusterReport} from "./cluster.ts";
-import {comparePairs, defaultComparisons, scoreAddressPairs, type Comparison} from "./comparisons.ts";
+import {comparePairs, defaultComparisons, type Comparison} from "./comparisons.ts";
 import {levelShares, sampleRandomPairs, sessionEm} from "./estimate.ts";
 import {evaluatePairs, type PairwiseScores} from "./evaluate.ts";
 import {buildGolden} from "./golden.ts";
@@ -85,10 +85,7 @@ export async function runMatching(db: Db, options: MatchOptions = {}): Promise<M
 
   const comparisons = defaultComparisons(settings);
   await db.exec(`DROP TABLE IF EXISTS ${FUZZ}`);
-  const compare = async (pairs: string, out: string, maxFuzzy: number) => {
-    if (comparisons.some((c) => c.field === "address")) await scoreAddressPairs(db, records, pairs, FUZZ, maxFuzzy);
-    await comparePairs(db, records, pairs, out, comparisons, FUZZ);
-  };
+  const compare = (pairs: string, out: string, maxFuzzy: number) => comparePairs(db, records, pairs, out, comparisons, {fuzzTable: FUZZ, maxFuzzy});
   await compare("match_candidates", "match_gammas", settings.maxFuzzyPairs);
   lap("compare");
 
