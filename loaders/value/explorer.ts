@@ -1,30 +1,43 @@
 /**
- * The segment explorer's data: one row per customer, with no personal data,
- * for the report's in-browser DuckDB.
+ * The segment explorer's data: a cube of the customers, with no personal
+ * data, for the report's in-browser DuckDB.
  *
  *   explorerRows(db, {customers, records, identities?, asOf, ordersSource, table}) → Promise<string>
- *   writeExplorerParquet(db, tables, path, {mode, minCount}) → Promise<{rows, columns}>
+ *   explorerCustomersSql(db, {customers, records, identities?, asOf, ordersSource}) → Promise<{sql, dimensions}>
+ *   writeExplorerParquet(db, tables, path, {mode, minCount}) → Promise<{rows, customers, columns}>
  *
  * `explorerRows` reads a classified customers table (lifecycle.ts, default
  * `value_customers`) and the customer records behind it (`records`: one entry
  * per customer source, its standard view and default country), and creates
- * `table` with, per customer:
+ * `table`: one row per group of customers who share every dimension
+ * (`EXPLORER_DIMENSIONS` and the `in_<source>` flags):
  *   orders_source            the orders source scored;
- *   segment, lifecycle, r, f, m, recency, frequency, monetary, nps_group;
+ *   segment, lifecycle, r, f, m, nps_group;
  *   in_<source>              true when the customer has a record in that source;
- *   country                  ISO alpha-2 code most of its records name (the
- *                            source's country when blank; NULL when unrecognised);
  *   age_band                 from the birth date, at asOf: <25, 25-34 … 65+;
  *   email_ok, phone_ok       only when a `findings` table exists (rules step):
- *                            an email (mobile or phone) filled with no finding on it.
- * Customer records map to customers as the value engine maps them: the
- * normalised record id, through `identities` (record_id → customer_id) when
- * given.
+ *                            an email (mobile or phone) filled with no finding on it;
+ *   country                  ISO alpha-2 code most of its records name (the
+ *                            source's country when blank; NULL when unrecognised);
+ * and its measures (`EXPLORER_MEASURES`), exact sums over its customers:
+ *   customers                how many customers;
+ *   revenue                  sum of their monetary values (cents, DECIMAL(18,2));
+ *   orders                   sum of their frequencies;
+ *   recency_days             sum of their recencies (days since the last order),
+ *                            for averages: recency_days / customers.
+ * Revenue, orders and recency_days are NULL for a group of customers with no
+ * order (r NULL). Customer records map to customers as the value engine maps
+ * them: the normalised record id, through `identities` (record_id →
+ * customer_id) when given. `explorerCustomersSql` is the query of the rows
+ * the cube groups: one per customer, its dimensions and its recency,
+ * frequency and monetary.
  *
- * `writeExplorerParquet` unions such tables and writes them as Parquet, with
- * `customer_key`: an opaque number (rank of a hash of the customer id), never
- * the id itself. Published mode: countries held by fewer than `minCount`
- * customers become `other`.
+ * `writeExplorerParquet` unions such tables and writes them as one Parquet
+ * file, sorted by the dimensions, with small integer types, dictionary and
+ * delta encodings and SNAPPY pages (what hyparquet decodes in the browser
+ * without extra codecs). No customer id, no per-customer row. Published mode:
+ * countries held by fewer than `minCount` customers (all orders sources
+ * together) become `other`, and their groups are merged.
  */
 import type {Db} from "../db/connection.ts";
 import {dayOrderSql, parseDateSql, type DayOrder} from "../db/dates.ts";
@@ -67,8 +80,13 @@ function ageBandSql(age: string): string {
     WHEN ${age} < 55 THEN '45-54' WHEN ${age} < 65 THEN '55-64' ELSE '65+' END`;
 }
 
-export async function explorerRows(db: Db, options: ExplorerOptions): Promise<string> {
-  const {customers = "value_customers", records, identities, asOf, ordersSource, table} = options;
+/**
+ * The query of the explorer's per-customer rows (no customer id): the
+ * dimensions and the customer's recency, frequency and monetary. The cube
+ * groups them; tests compare the two.
+ */
+export async function explorerCustomersSql(db: Db, options: Omit<ExplorerOptions, "table">): Promise<{sql: string; dimensions: string[]}> {
+  const {customers = "value_customers", records, identities, asOf, ordersSource} = options;
   if (!(await exists(db, COUNTRIES))) await createCountryTable(db, COUNTRIES);
   const findings = await exists(db, "findings");
   const id = normalizeIdSql("r.record_id");
@@ -98,13 +116,36 @@ export async function explorerRows(db: Db, options: ExplorerOptions): Promise<st
         ${findings ? ", bool_or(email_ok) AS email_ok, bool_or(phone_ok) AS phone_ok" : ""}
       FROM (${parts.join(" UNION ALL ")}) WHERE key IS NOT NULL GROUP BY key`
     : `SELECT NULL::VARCHAR AS key, NULL::VARCHAR AS country, NULL::VARCHAR AS age_band WHERE false`;
-  await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS
-    WITH per_customer AS (${perCustomer})
-    SELECT md5(${literal(ordersSource)} || '|' || v.customer_id) AS hash, ${literal(ordersSource)} AS orders_source,
-      coalesce(v.segment, 'none') AS segment, v.lifecycle, v.r, v.f, v.m, v.recency, v.frequency, v.monetary, v.nps_group,
-      p.* EXCLUDE (key)
-    FROM ${ident(customers)} AS v LEFT JOIN per_customer AS p ON p.key = v.customer_id`);
-  return table;
+  const flags = records.map((s) => `in_${s.name}`);
+  // email_ok and phone_ok come from the records' findings
+  const checked = findings && parts.length > 0;
+  const dimensions = [...EXPLORER_DIMENSIONS.filter((d) => checked || (d !== "email_ok" && d !== "phone_ok")), ...flags];
+  const sql = `WITH per_customer AS (${perCustomer})
+    SELECT ${literal(ordersSource)} AS orders_source, coalesce(v.segment, 'none') AS segment, v.lifecycle,
+      CAST(v.r AS UTINYINT) AS r, CAST(v.f AS UTINYINT) AS f, CAST(v.m AS UTINYINT) AS m, v.nps_group,
+      v.recency, v.frequency, v.monetary, p.* EXCLUDE (key)
+    FROM ${ident(customers)} AS v LEFT JOIN per_customer AS p ON p.key = v.customer_id`;
+  return {sql, dimensions};
+}
+
+/** Creates `table`: the cube of one orders source's customers. */
+export async function explorerRows(db: Db, options: ExplorerOptions): Promise<string> {
+  const {sql, dimensions} = await explorerCustomersSql(db, options);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(options.table)} AS
+    SELECT ${dimensions.map(ident).join(", ")}, ${measuresSql("count(*)", "monetary", "frequency", "recency")}
+    FROM (${sql}) GROUP BY ALL`);
+  return options.table;
+}
+
+/** The dimensions of every cube, in the file's order (the `in_<source>` flags follow). */
+export const EXPLORER_DIMENSIONS = ["orders_source", "segment", "lifecycle", "r", "f", "m", "nps_group", "age_band", "email_ok", "phone_ok", "country"] as const;
+/** The measures of every cube. */
+export const EXPLORER_MEASURES = ["customers", "revenue", "orders", "recency_days"] as const;
+
+/** The measures from per-customer values (count(*), monetary…) or from groups' measures (sum(customers), revenue…). */
+function measuresSql(customers: string, revenue: string, orders: string, recency: string): string {
+  return `CAST(${customers} AS INTEGER) AS customers, CAST(sum(CAST(${revenue} AS DECIMAL(18, 2))) AS DECIMAL(18, 2)) AS revenue,
+    CAST(sum(${orders}) AS BIGINT) AS orders, CAST(sum(${recency}) AS BIGINT) AS recency_days`;
 }
 
 export async function writeExplorerParquet(
@@ -112,22 +153,29 @@ export async function writeExplorerParquet(
   tables: readonly string[],
   path: string,
   options: {mode: "published" | "consultant"; minCount: number}
-): Promise<{rows: number; columns: string[]}> {
-  // no orders source: an empty file with the key column, so that the page still loads
+): Promise<{rows: number; customers: number; columns: string[]}> {
+  // no orders source: an empty cube with the measures, so that the page still loads
   const union = tables.length
     ? tables.map((t) => `SELECT * FROM ${ident(t)}`).join(" UNION ALL BY NAME ")
-    : "SELECT NULL::VARCHAR AS hash, NULL::INTEGER AS recency, NULL::INTEGER AS frequency, NULL::VARCHAR AS country WHERE false";
+    : `SELECT NULL::VARCHAR AS orders_source, NULL::VARCHAR AS country, NULL::INTEGER AS customers, NULL::DECIMAL(18, 2) AS revenue,
+        NULL::BIGINT AS orders, NULL::BIGINT AS recency_days WHERE false`;
   const k = options.mode === "published" ? options.minCount : 0;
+  const columns = (await db.all<{column_name: string}>(`DESCRIBE ${union}`)).map((c) => c.column_name);
+  const dimensions = [
+    ...EXPLORER_DIMENSIONS.filter((d) => columns.includes(d)),
+    ...columns.filter((c) => c.startsWith("in_"))
+  ].map(ident);
+  // countries of too few customers merge into `other`: group again, sums stay exact
   await db.exec(`CREATE OR REPLACE TEMP TABLE value_explorer AS
     WITH everyone AS (${union}),
-    countries AS (SELECT country, count(*) AS n FROM everyone GROUP BY country)
-    SELECT CAST(row_number() OVER (ORDER BY e.hash) AS INTEGER) AS customer_key,
-      e.* EXCLUDE (hash, country) REPLACE (CAST(recency AS INTEGER) AS recency, CAST(frequency AS INTEGER) AS frequency),
-      CASE WHEN c.n < ${k} AND e.country IS NOT NULL THEN 'other' ELSE e.country END AS country
-    FROM everyone AS e LEFT JOIN countries AS c ON c.country IS NOT DISTINCT FROM e.country
-    ORDER BY customer_key`);
-  await db.exec(`COPY value_explorer TO ${literal(path)} (FORMAT parquet)`);
-  const columns = (await db.all<{column_name: string}>("DESCRIBE value_explorer")).map((c) => c.column_name);
-  const rows = (await db.one<{n: number}>("SELECT count(*) AS n FROM value_explorer"))?.n ?? 0;
-  return {rows, columns};
+    countries AS (SELECT country, sum(customers) AS n FROM everyone GROUP BY country),
+    placed AS (
+      SELECT e.* REPLACE (CASE WHEN c.n < ${k} AND e.country IS NOT NULL THEN 'other' ELSE e.country END AS country)
+      FROM everyone AS e LEFT JOIN countries AS c ON c.country IS NOT DISTINCT FROM e.country)
+    SELECT ${dimensions.join(", ")}, ${measuresSql("sum(customers)", "revenue", "orders", "recency_days")}
+    FROM placed GROUP BY ALL ORDER BY ${dimensions.join(", ")}`);
+  await db.exec(`COPY value_explorer TO ${literal(path)} (FORMAT parquet, COMPRESSION snappy, PARQUET_VERSION v2)`);
+  const written = (await db.all<{column_name: string}>("DESCRIBE value_explorer")).map((c) => c.column_name);
+  const totals = await db.one<{rows: number; customers: number}>("SELECT count(*) AS rows, coalesce(sum(customers), 0) AS customers FROM value_explorer");
+  return {rows: totals?.rows ?? 0, customers: Number(totals?.customers ?? 0), columns: written};
 }

@@ -1,14 +1,19 @@
 // The segment explorer: filters, counts, a cross-tab, a SQL box and a CSV
-// download over the table `customers` (explorer.parquet) in DuckDB-wasm.
-// `selection` is a view of the customers the filters keep. Every value is
-// shown as text; every value put in SQL is quoted. In published mode the
-// cross-tab and the counts never show a group of fewer than k customers.
+// download over the table `customer_groups` (explorer.parquet) in DuckDB-wasm:
+// one row per group of customers who share every dimension, with their
+// measures (customers, revenue, orders, recency_days), so every count is a
+// sum of `customers`. `selection` is a view of the groups the filters keep.
+// Every value is shown as text; every value put in SQL is quoted. In
+// published mode the cross-tab and the counts never show a group of fewer
+// than k customers.
 import {el} from "../lib/dom.js";
 import {segmentName, stageName} from "../lib/labels.js";
 import {toCsv} from "./explorer-csv.js";
+import {TABLE} from "./explorer-load.js";
 
 const FILTER_DIMENSIONS = ["orders_source", "segment", "lifecycle", "country", "age_band", "nps_group", "email_ok", "phone_ok"];
 const CROSS_DIMENSIONS = [...FILTER_DIMENSIONS, "r", "f", "m"];
+const MEASURES = ["customers", "revenue", "orders", "recency_days"];
 const SQL_ROWS_SHOWN = 200;
 
 const quote = (text) => `'${String(text).replaceAll("'", "''")}'`;
@@ -27,7 +32,7 @@ function rowsOf(result) {
 export async function explorer(conn, meta, t) {
   const k = meta.mode === "published" ? meta.minCount : 0;
   const query = async (sql) => rowsOf(await conn.query(sql));
-  const columns = (await query("DESCRIBE customers")).map((c) => c.column_name);
+  const columns = (await query(`DESCRIBE ${TABLE}`)).map((c) => c.column_name);
   const membership = columns.filter((c) => c.startsWith("in_"));
   const dimensionLabel = (d) => (d.startsWith("in_") ? t("explorer.dim.in", {source: d.slice(3)}) : t(`explorer.dim.${d}`));
   const valueLabel = (d, v) => {
@@ -41,18 +46,21 @@ export async function explorer(conn, meta, t) {
   };
   const filterDims = [...FILTER_DIMENSIONS.filter((d) => columns.includes(d)), ...membership];
   const crossDims = [...CROSS_DIMENSIONS.filter((d) => columns.includes(d)), ...membership];
-  const total = (await query("SELECT count(*) AS n FROM customers"))[0].n;
+  const dimensions = columns.filter((c) => !MEASURES.includes(c));
+  const total = (await query(`SELECT coalesce(sum(customers), 0) AS n FROM ${TABLE}`))[0].n;
 
   // Filters: one select per dimension that has more than one value.
   const filters = new Map();
   const filterBox = el("div", {class: "assay-grid", id: "explorer-filters"});
   for (const d of filterDims) {
-    const values = (await query(`SELECT ${asText(d)} AS v, count(*) AS n FROM customers GROUP BY 1 ORDER BY 1`)).map((r) => r.v);
+    const values = (await query(`SELECT ${asText(d)} AS v FROM ${TABLE} GROUP BY 1 ORDER BY 1`)).map((r) => r.v);
     if (values.length < 2) continue;
     const select = el("select", {id: `explorer-filter-${d}`, "data-dimension": d}, el("option", {value: ""}, t("explorer.any")), values.map((v) => el("option", {value: `=${v}`}, valueLabel(d, v))));
     filters.set(d, select);
     filterBox.append(el("label", {}, el("div", {}, dimensionLabel(d)), select));
   }
+  // published mode: rare countries were merged into `other` when the data was written
+  const otherCountries = k > 0 && columns.includes("country") && (await query(`SELECT 1 AS x FROM ${TABLE} WHERE country = 'other' LIMIT 1`)).length > 0;
   const where = () => {
     const tests = [...filters].filter(([, s]) => s.value !== "").map(([d, s]) => `${asText(d)} = ${quote(s.value.slice(1))}`);
     return tests.length ? `WHERE ${tests.join(" AND ")}` : "";
@@ -66,13 +74,18 @@ export async function explorer(conn, meta, t) {
   const crossBox = el("div", {class: "assay-scroll", id: "explorer-crosstab"});
 
   const sqlBox = el("textarea", {id: "explorer-sql", rows: 4, cols: 80, spellcheck: "false", style: "width:100%;font-family:var(--monospace)"});
-  sqlBox.value = "SELECT segment, count(*) AS customers, round(sum(monetary)) AS revenue\nFROM selection GROUP BY segment ORDER BY customers DESC";
+  // each row is a group of customers: counts are sums of `customers`
+  sqlBox.value = [
+    "SELECT segment, sum(customers) AS customers, round(sum(revenue)) AS revenue,",
+    "  round(sum(recency_days) / sum(customers) FILTER (WHERE r IS NOT NULL)) AS days_since_last_order",
+    "FROM selection GROUP BY segment ORDER BY sum(customers) DESC"
+  ].join("\n");
   const runButton = el("button", {id: "explorer-run", type: "button"}, t("explorer.run"));
   const sqlOut = el("pre", {id: "explorer-sql-out", style: "max-height:24rem;overflow:auto;white-space:pre"});
   const download = el("button", {id: "explorer-download", type: "button"}, t("explorer.download"));
 
   async function refreshCount() {
-    const [{n, revenue}] = await query(`SELECT count(*) AS n, coalesce(sum(monetary), 0) AS revenue FROM selection`);
+    const [{n, revenue}] = await query(`SELECT coalesce(sum(customers), 0) AS n, coalesce(sum(revenue), 0) AS revenue FROM selection`);
     count.setAttribute("data-customers", String(n));
     count.textContent = n > 0 && n < k ? t("explorer.countSuppressed", {k, total}) : t("explorer.count", {customers: n, total, revenue: new Intl.NumberFormat(t.locale, {maximumFractionDigits: 0}).format(revenue)});
   }
@@ -80,7 +93,7 @@ export async function explorer(conn, meta, t) {
   async function refreshCross() {
     const a = rowSelect.value;
     const b = colSelect.value;
-    const cells = await query(`SELECT ${asText(a)} AS a, ${asText(b)} AS b, count(*) AS n FROM selection GROUP BY 1, 2 ORDER BY 1, 2`);
+    const cells = await query(`SELECT ${asText(a)} AS a, ${asText(b)} AS b, sum(customers) AS n FROM selection GROUP BY 1, 2 ORDER BY 1, 2`);
     const sorter = (x, y) => (Number.isFinite(Number(x)) && Number.isFinite(Number(y)) && x !== "" && y !== "" ? Number(x) - Number(y) : x.localeCompare(y));
     const rows = [...new Set(cells.map((c) => c.a))].sort(sorter);
     const cols = [...new Set(cells.map((c) => c.b))].sort(sorter);
@@ -112,7 +125,8 @@ export async function explorer(conn, meta, t) {
   }
 
   async function downloadSelection() {
-    const rows = await query("SELECT * FROM selection ORDER BY customer_key");
+    // the selection's groups, each with its count and sums
+    const rows = await query(`SELECT * FROM selection ORDER BY ${dimensions.map(column).join(", ")}`);
     const url = URL.createObjectURL(new Blob([toCsv(columns, rows)], {type: "text/csv;charset=utf-8"}));
     const link = el("a", {href: url, download: "selection.csv", style: "display:none"});
     document.body.append(link);
@@ -126,7 +140,7 @@ export async function explorer(conn, meta, t) {
   const enqueue = (job) => (queue = queue.then(job, job));
   const refresh = () =>
     enqueue(async () => {
-      await conn.query(`CREATE OR REPLACE VIEW selection AS SELECT * FROM customers ${where()}`);
+      await conn.query(`CREATE OR REPLACE VIEW selection AS SELECT * FROM ${TABLE} ${where()}`);
       await refreshCount();
       await refreshCross();
     });
@@ -142,6 +156,7 @@ export async function explorer(conn, meta, t) {
     {id: "explorer"},
     el("h2", {}, t("explorer.filters")),
     filterBox,
+    otherCountries ? el("p", {id: "explorer-country-other"}, t("explorer.countryOther", {k})) : null,
     count,
     download,
     el("h2", {}, t("explorer.crosstab")),

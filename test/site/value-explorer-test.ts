@@ -87,8 +87,12 @@ describe("customer value and segment explorer pages", () => {
       for (const cell of cells.filter((c) => /^\d/.test(c))) assert.ok(Number(cell.replace(/\D/g, "")) >= data.minCount, cell);
     }
 
-    // SQL box
-    await p.fill("#explorer-sql", "SELECT count(*) AS n FROM customers WHERE lifecycle = 'active'");
+    // SQL box: its own query (one row per segment of the selection), then ours; each row is a group of customers
+    await p.click("#explorer-run");
+    await p.locator("#explorer-sql-out[data-rows]").waitFor();
+    assert.ok(Number(await p.locator("#explorer-sql-out").getAttribute("data-rows")) > 0, "the default query answers");
+    assert.match((await p.locator("#explorer-sql-out").textContent()) ?? "", /^segment\tcustomers\trevenue/);
+    await p.fill("#explorer-sql", "SELECT sum(customers) AS n FROM customer_groups WHERE lifecycle = 'active'");
     await p.click("#explorer-run");
     await p.locator("#explorer-sql-out[data-rows]").waitFor();
     assert.equal(await p.locator("#explorer-sql-out").getAttribute("data-rows"), "1");
@@ -97,12 +101,14 @@ describe("customer value and segment explorer pages", () => {
     await p.click("#explorer-run");
     await p.waitForFunction(() => document.querySelector("#explorer-sql-out")?.getAttribute("data-rows") === "error");
 
-    // download of the selection (the active customers)
+    // download of the selection (the active customers): one line per group, with its count
     const [download] = await Promise.all([p.waitForEvent("download"), p.click("#explorer-download")]);
     const file = await download.path();
     const rows = csvParse(readFileSync(file!, "utf8"));
-    assert.equal(rows.length, active);
-    assert.ok(rows.columns.includes("customer_key") && rows.columns.includes("segment"));
+    assert.ok(rows.length > 0 && rows.length <= active);
+    assert.ok(rows.columns.includes("customers") && rows.columns.includes("revenue") && rows.columns.includes("segment"));
+    assert.ok(!rows.columns.includes("customer_key"));
+    assert.equal(rows.reduce((n, r) => n + Number(r.customers), 0), active, "the groups count the customers shown");
     assert.ok(rows.every((r) => r.lifecycle === "active"));
 
     clean(page, "/explorer");

@@ -10,7 +10,8 @@
  *
  * Writes into the output folder `rfm.csv` (`rfm_<source>.csv` for each source
  * when there are several orders sources), `site/value.json` (masked for the
- * mode, see value/publish.ts) and `site/explorer.parquet` (value/explorer.ts).
+ * mode, see value/publish.ts) and `site/explorer.parquet` (value/explorer.ts: the
+ * segment explorer's cube, one row per group of customers).
  * Returns the `ValueStepResult`.
  */
 import {join} from "node:path";
@@ -39,7 +40,8 @@ export interface ValueSourceResult {
 export interface ValueStepResult {
   asOf: string;
   sources: ValueSourceResult[];
-  explorer: {path: string; rows: number; columns: string[]};
+  /** The explorer's cube: its groups (rows), the customers they count, its columns. */
+  explorer: {path: string; rows: number; customers: number; columns: string[]};
 }
 
 export interface ValueSiteData {
@@ -47,7 +49,7 @@ export interface ValueSiteData {
   mode: "published" | "consultant";
   minCount: number;
   sources: {source: string; customerSources: string[]; identity: "clusters" | "records"; value: PublishedValue}[];
-  /** Columns of explorer.parquet. */
+  /** Columns of explorer.parquet (dimensions, then the measures). */
   explorerColumns: string[];
 }
 
