@@ -21,8 +21,9 @@ export async function loadColumnar(db: Db, file: string, table: string, format: 
     format === "parquet"
       ? `read_parquet(${literal(file)}, file_row_number = true)`
       : `(SELECT *, row_number() OVER () - 1 AS file_row_number FROM read_json(${literal(file)}, format = 'auto', records = 'true'))`;
+  // the table keeps the file's order (insertion order is preserved), without a sort
   await db.exec(`CREATE OR REPLACE TABLE ${ident(table)} AS
-    SELECT file_row_number + 1 AS __line, * EXCLUDE (file_row_number) FROM ${reader} ORDER BY file_row_number`);
+    SELECT file_row_number + 1 AS __line, * EXCLUDE (file_row_number) FROM ${reader}`);
   const columns = (await db.all<{column_name: string}>(`SELECT column_name FROM (DESCRIBE ${ident(table)})`))
     .map((c) => c.column_name)
     .filter((c) => c !== "__line");

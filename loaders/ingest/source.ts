@@ -3,6 +3,10 @@
  * text into `raw_<source>` (with `__file`, `__line` and `__row`, the 1-based
  * data row), rejected rows go to the `rejects` table, and the standard view
  * `customers_<source>` or `orders_<source>` exposes the columns by role.
+ *
+ * `raw_<source>` is a table in `__row` order; for a source of one file
+ * loaded whole in file order (a plain text file, Parquet, JSON) it is a view
+ * over the file's own table, which is then kept rather than copied.
  */
 import {relative} from "node:path";
 import type {Db} from "../db/connection.ts";
@@ -12,7 +16,7 @@ import {detectRoles} from "../config/detect.ts";
 import type {SourceConfig} from "../config/schema.ts";
 import {resolveFiles} from "./files.ts";
 import {formatOf, type Format} from "./format.ts";
-import {dropLoad, loadDelimited} from "./delimited.ts";
+import {dropLoad, loadDelimited, plainDataTable} from "./delimited.ts";
 import {loadXlsx} from "./xlsx.ts";
 import {loadColumnar} from "./columnar.ts";
 import type {Rejected} from "./normalise-text.ts";
@@ -74,11 +78,16 @@ export async function ingestSource(db: Db, source: SourceConfig, options: Ingest
   let offset = 0;
   /** parts read as they are (delimited.ts): a view, rows numbered from their line */
   const plain: boolean[] = [];
+  /** the data row of each part's records, from `__line`: parts in file order with every record loaded */
+  const rowOf: (string | undefined)[] = [];
   for (const [i, file] of files.entries()) {
     const shown = relative(options.baseDir, file) || file;
     const part = `__load_${source.name}_${i}`;
     let load: {read: number; loaded: number; rejected: Rejected[]; blankLines: number; columns: string[]; plain?: boolean};
     let report: FileReport;
+    // what an earlier load of the source kept under that name (a table or a view: see below)
+    await dropRelation(db, part);
+    await dropRelation(db, plainDataTable(part));
     try {
       const format = await formatOf(file);
       if (format === "csv") {
@@ -103,9 +112,11 @@ export async function ingestSource(db: Db, source: SourceConfig, options: Ingest
     }
     await storeRejects(db, source.name, shown, load.rejected);
     plain.push(load.plain === true);
-    if (load.plain) {
-      // every record is loaded, one per line after the header
-      parts.push(`SELECT ${literal(shown)} AS __file, ${offset} + __line - 1 AS __row, * FROM ${ident(part)}`);
+    // every record is loaded, in file order: one per line after the header, or one per row of a columnar file
+    const row = load.plain ? `${offset} + __line - 1` : report.format === "parquet" || report.format === "json" ? `${offset} + __line` : undefined;
+    rowOf.push(row);
+    if (row !== undefined) {
+      parts.push(`SELECT ${literal(shown)} AS __file, ${row} AS __row, * FROM ${ident(part)}`);
       offset += load.read;
       reports.push(report);
       continue;
@@ -119,12 +130,17 @@ export async function ingestSource(db: Db, source: SourceConfig, options: Ingest
     offset += load.read;
     reports.push(report);
   }
-  // one file read as it is is in order already (insertion order is kept): no sort
-  const sorted = parts.length === 1 && plain[0] ? "" : " ORDER BY __row";
-  await db.exec(`CREATE OR REPLACE TABLE ${ident(table)} AS ${parts.map((p) => `(${p})`).join(" UNION ALL BY NAME ")}${sorted}`);
-  for (let i = 0; i < files.length; i++) {
-    await dropLoad(db, `__load_${source.name}_${i}`, plain[i]!);
-    await db.exec(`DROP TABLE IF EXISTS ${ident(`__lines_${source.name}_${i}`)}`);
+  await dropRelation(db, table);
+  if (parts.length === 1 && rowOf[0] !== undefined) {
+    // one file in file order with every record (insertion order is kept): the loaded table itself, seen
+    // through a view that adds the file and the row, rather than a copy
+    await db.exec(`CREATE VIEW ${ident(table)} AS ${parts[0]}`);
+  } else {
+    await db.exec(`CREATE TABLE ${ident(table)} AS ${parts.map((p) => `(${p})`).join(" UNION ALL BY NAME ")} ORDER BY __row`);
+    for (let i = 0; i < files.length; i++) {
+      await dropLoad(db, `__load_${source.name}_${i}`, plain[i]!);
+      await db.exec(`DROP TABLE IF EXISTS ${ident(`__lines_${source.name}_${i}`)}`);
+    }
   }
   const columns = (await db.all<{column_name: string}>(`SELECT column_name FROM (DESCRIBE ${ident(table)})`))
     .map((c) => c.column_name)
@@ -145,6 +161,12 @@ export async function ingestSource(db: Db, source: SourceConfig, options: Ingest
   const read = reports.reduce((s, r) => s + r.read, 0);
   const loaded = reports.reduce((s, r) => s + r.loaded, 0);
   return {name: source.name, kind: source.kind, files: reports, columns, roles, detected, read, loaded, rejected: read - loaded, view, table};
+}
+
+/** Drops the table or view of that name, whichever an earlier load of the source left. */
+async function dropRelation(db: Db, name: string) {
+  const view = await db.one(`SELECT 1 AS x FROM duckdb_views() WHERE view_name = ${literal(name)} AND NOT temporary AND schema_name = current_schema()`);
+  await db.exec(`DROP ${view ? "VIEW" : "TABLE"} IF EXISTS ${ident(name)}`);
 }
 
 function encodingOf(encoding: string | undefined) {

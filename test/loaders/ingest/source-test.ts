@@ -67,6 +67,24 @@ describe("ingestSource(db, source, options)", () => {
     assert.equal((await db.one<{email: string}>(`SELECT email FROM customers_app WHERE record_id = 'A2'`))!.email, "<script>alert(1)</script>");
   });
 
+  it("loads a source again in the same database whether its rows are the file itself or a copy of several files", async () => {
+    writeFileSync(join(dir, "again_1.csv"), "id,email\nR1,a@x.fr\nR2,b@x.fr\n");
+    writeFileSync(join(dir, "again_2.csv"), "id,email\nR3,c@x.fr\n");
+    await db.exec(`COPY (SELECT 'P' || i AS id, i AS n FROM range(1, 4) t(i)) TO '${join(dir, "again_3.parquet")}' (FORMAT parquet)`);
+    const rows = async () => (await db.all<{__file: string; __row: number; __line: number; id: string}>(`SELECT __file, __row, __line, id FROM raw_again ORDER BY __row`)).map((r) => [r.__file, r.__row, r.__line, r.id]);
+    for (const [path, expected] of [
+      ["again_1.csv", [["again_1.csv", 1, 2, "R1"], ["again_1.csv", 2, 3, "R2"]]],
+      ["again_*.csv", [["again_1.csv", 1, 2, "R1"], ["again_1.csv", 2, 3, "R2"], ["again_2.csv", 3, 2, "R3"]]],
+      ["again_3.parquet", [["again_3.parquet", 1, 1, "P1"], ["again_3.parquet", 2, 2, "P2"], ["again_3.parquet", 3, 3, "P3"]]],
+      ["again_1.csv", [["again_1.csv", 1, 2, "R1"], ["again_1.csv", 2, 3, "R2"]]]
+    ] as const) {
+      const load = await ingestSource(db, customers("again", path), options);
+      assert.deepEqual(await rows(), expected, path);
+      assert.deepEqual(await db.all(`SELECT record_id, row_number FROM customers_again ORDER BY row_number`), expected.map((r) => ({record_id: r[3], row_number: r[1]})));
+      assert.equal(load.loaded, expected.length);
+    }
+  });
+
   it("says what is wrong and where: missing file, mapped column absent, wrong content, empty file", async () => {
     await assert.rejects(ingestSource(db, customers("nofile", "absent.csv"), options), /source "nofile".*file not found: .*absent\.csv/);
     writeFileSync(join(dir, "cols.csv"), "id,mail\n1,a@b.fr\n");
