@@ -44,19 +44,33 @@ const LF = 0x0a;
 
 /**
  * Windows-1252's characters at 0x80–0x9F, where Latin-1 has control codes
- * (the WHATWG table; the five unassigned bytes stay as they are). Written
- * out because Node 20's TextDecoder decodes some inputs as plain Latin-1.
+ * (the WHATWG table; the five unassigned bytes stay as they are), in UTF-8.
+ * Written out because Node 20's TextDecoder decodes some inputs as plain Latin-1.
  */
-const WINDOWS_1252_HIGH = new Map(
-  [
-    0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-    0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178
-  ].map((code, i) => [String.fromCharCode(0x80 + i), String.fromCharCode(code)])
-);
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178
+].map((code) => Buffer.from(String.fromCharCode(code), "utf8"));
 
+/**
+ * Latin-1 to UTF-8 natively, then the bytes 0x80–0x9F, which that writes as
+ * C2 80–C2 9F, replaced by their Windows-1252 letter. Every character is
+ * below U+0100, so 0xC2 is only ever the first byte of a character.
+ */
 function windows1252ToUtf8(bytes: Buffer): Buffer {
-  const text = bytes.toString("latin1").replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH.get(c)!);
-  return Buffer.from(text, "utf8");
+  const utf8 = Buffer.from(bytes.toString("latin1"), "utf8");
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (let i = utf8.indexOf(0xc2); i >= 0; i = utf8.indexOf(0xc2, i + 2)) {
+    const next = utf8[i + 1]!;
+    if (next < 0xa0) {
+      pieces.push(utf8.subarray(from, i), WINDOWS_1252_HIGH[next - 0x80]!);
+      from = i + 2;
+    }
+  }
+  if (from === 0) return utf8;
+  pieces.push(utf8.subarray(from));
+  return Buffer.concat(pieces);
 }
 
 /**
