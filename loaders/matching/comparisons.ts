@@ -30,7 +30,15 @@ export interface Comparison {
   levels: Level[];
   /** SQL that is true when the level cannot be computed (counted nowhere); default never. */
   unknown?: string;
+  /**
+   * A costly value (an edit distance) that several levels test: levels write it DISTANCE, and it is
+   * computed once per pair, when the pair reaches the first of them, instead of once per level.
+   */
+  distance?: string;
 }
+
+/** Placeholder of a comparison's `distance` in its levels' SQL. */
+export const DISTANCE = "{distance}";
 
 const jw = (a: string, b: string) => `jaro_winkler_similarity(${a}, ${b})`;
 const bothNull = (column: string) => `l.${column} IS NULL OR r.${column} IS NULL`;
@@ -91,12 +99,13 @@ export function defaultComparisons(settings: Settings): Comparison[] {
     }),
     email: () => ({
       field: "email",
+      distance: EMAIL_EDITS,
       levels: [
         {label: "null", sql: bothNull("email_n")},
         {label: "exact", sql: "l.email_n = r.email_n"},
         {label: "same address once dots and +tags are dropped", sql: "l.email_key = r.email_key"},
-        {label: "one edit", sql: `${EMAIL_EDITS} <= 1`},
-        {label: "two edits", sql: `${EMAIL_EDITS} <= 2`},
+        {label: "one edit", sql: `${DISTANCE} <= 1`},
+        {label: "two edits", sql: `${DISTANCE} <= 2`},
         {label: "different", sql: "TRUE"}
       ]
     }),
@@ -153,9 +162,18 @@ export const gammaColumn = (field: Field) => `gamma_${field}`;
 export const tfColumn = (field: Field) => `tf_${field}`;
 
 export function gammaSql(comparison: Comparison): string {
+  const last = comparison.levels.length - 1;
   const cases = comparison.levels.slice(0, -1).map((level, i) => `WHEN ${level.sql} THEN ${i}`);
   const unknown = comparison.unknown ? `WHEN ${comparison.unknown} THEN -1 ` : "";
-  return `(CASE ${cases[0]} ${unknown}${cases.slice(1).join(" ")} ELSE ${comparison.levels.length - 1} END)::TINYINT`;
+  const shared = comparison.distance ? comparison.levels.findIndex((level) => level.sql.includes(DISTANCE)) : -1;
+  if (shared <= 0) return `(CASE ${cases[0]} ${unknown}${cases.slice(1).join(" ")} ELSE ${last} END)::TINYINT`;
+  // The levels from the first that tests the distance on, inside a lambda that gets it computed once.
+  const inner = comparison.levels
+    .slice(shared, -1)
+    .map((level, k) => `WHEN ${level.sql.replaceAll(DISTANCE, "distance_")} THEN ${shared + k}`)
+    .join(" ");
+  const tail = `list_transform([${comparison.distance}], distance_ -> CASE ${inner} ELSE ${last} END)[1]`;
+  return `(CASE ${cases[0]} ${unknown}${cases.slice(1, shared).join(" ")} ELSE ${tail} END)::TINYINT`;
 }
 
 /** The term-frequency column of a comparison, if a level has one. */

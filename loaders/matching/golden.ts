@@ -51,14 +51,10 @@ export async function buildGolden(db: Db, records: string, clusters: string, out
     frequencies AS (
       SELECT cluster_id, field, v, count(*) AS frequency FROM cells GROUP BY ALL
     ),
-    best AS (
-      SELECT cluster_id, field, arg_max({'v': cells.v, 's': source, 'r': record_id}, ${RANK}) AS pick
-      FROM cells JOIN frequencies USING (cluster_id, field) WHERE ok AND cells.v IS NOT DISTINCT FROM frequencies.v
-      GROUP BY cluster_id, field
-    ),
     picked AS (
-      SELECT cluster_id, ${GOLDEN_FIELDS.map(({name}, i) => `any_value(pick) FILTER (WHERE field = ${i}) AS ${name}`).join(", ")}
-      FROM best GROUP BY cluster_id
+      SELECT cluster_id, ${GOLDEN_FIELDS.map(({name}, i) => `arg_max({'v': cells.v, 's': source, 'r': record_id}, ${RANK}) FILTER (WHERE field = ${i}) AS ${name}`).join(",\n        ")}
+      FROM cells JOIN frequencies USING (cluster_id, field) WHERE ok AND cells.v IS NOT DISTINCT FROM frequencies.v
+      GROUP BY cluster_id
     ),
     clustered AS (
       SELECT cluster_id, count(*) AS records, list(DISTINCT source ORDER BY source) AS sources, max(recency) AS last_seen
