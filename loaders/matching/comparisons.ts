@@ -84,16 +84,14 @@ export function defaultComparisons(settings: Settings): Comparison[] {
     }),
     birthDate: () => ({
       field: "birthDate",
+      // Day and month swapped counts as one typo: 0 then, else the edits (NULL when far apart).
+      distance: `(CASE WHEN year(l.birth_date_n) = year(r.birth_date_n) AND month(l.birth_date_n) = day(r.birth_date_n)
+        AND day(l.birth_date_n) = month(r.birth_date_n) THEN 0 ELSE ${edits("l.birth_text", "r.birth_text", 0.8)} END)`,
       levels: [
         {label: "null", sql: bothNull("birth_date_n")},
         {label: "exact", sql: "l.birth_date_n = r.birth_date_n"},
-        {
-          label: "one typo, or day and month swapped",
-          sql: `${edits("l.birth_text", "r.birth_text", 0.8)} <= 1
-            OR (year(l.birth_date_n) = year(r.birth_date_n) AND month(l.birth_date_n) = day(r.birth_date_n)
-              AND day(l.birth_date_n) = month(r.birth_date_n))`
-        },
-        {label: "two typos", sql: `${edits("l.birth_text", "r.birth_text", 0.8)} <= 2`},
+        {label: "one typo, or day and month swapped", sql: `${DISTANCE} <= 1`},
+        {label: "two typos", sql: `${DISTANCE} <= 2`},
         {label: "different", sql: "TRUE"}
       ]
     }),
@@ -186,7 +184,7 @@ export function tfLevel(comparison: Comparison): {level: number; column: string}
 function recordColumns(comparisons: readonly Comparison[]): string[] {
   const columns = new Set<string>();
   for (const c of comparisons) {
-    for (const sql of [...c.levels.map((level) => level.sql), c.unknown ?? ""]) {
+    for (const sql of [...c.levels.map((level) => level.sql), c.unknown ?? "", c.distance ?? ""]) {
       for (const match of sql.matchAll(/\b[lr]\.(\w+)/g)) columns.add(match[1]!);
     }
     const tf = tfLevel(c);

@@ -76,10 +76,11 @@ export async function normaliseRecords(db: Db, input: string, options: Normalise
         ${birth} AS birth_parsed, ${await date("updated_at")} AS updated_date, ${await date("created_at")} AS created_date
       FROM ${input}
     )
-    SELECT row_number() OVER (ORDER BY source, row_number, record_id)::INTEGER AS rid, *,
-      ${emailSql("email")} AS email_n,
-      ${phoneCleanSql("phone")} AS phone_clean, ${phoneCleanSql("mobile")} AS mobile_clean
+    SELECT *, ${emailSql("email")} AS email_n, ${phoneCleanSql("phone")} AS phone_clean, ${phoneCleanSql("mobile")} AS mobile_clean
     FROM raw`);
+  // Record ids in (source, row number, record id) order, sorting those three columns only.
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${table}_order AS
+    SELECT rowid AS position, row_number() OVER (ORDER BY source, row_number, record_id)::INTEGER AS rid FROM ${table}_raw`);
 
   // Phones: in SQL when the form settles it, else libphonenumber once per distinct cleaned value.
   await buildPhoneMap(
@@ -138,7 +139,7 @@ export async function normaliseRecords(db: Db, input: string, options: Normalise
   const same = (a: string, b: string, columns: string[]) => columns.map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(" AND ");
   await db.exec(`CREATE OR REPLACE TABLE ${table} AS
     WITH joined AS (
-      SELECT r.* EXCLUDE (email_n, phone_clean, mobile_clean),
+      SELECT o.rid, r.* EXCLUDE (email_n, phone_clean, mobile_clean),
         f.first_clean, l.last_clean, f.first_name_n, l.last_core, l.last_name_n, l.other_name_n,
         r.email_n, r.phone_clean, r.mobile_clean, a.address_n, pc.postcode_n, ci.city_n,
         CASE WHEN r.birth_parsed > DATE '1900-01-01' AND r.birth_parsed <= current_date THEN r.birth_parsed END AS birth_date_n,
@@ -152,7 +153,7 @@ export async function normaliseRecords(db: Db, input: string, options: Normalise
         f.first_phonetic, l.last_phonetic, f.first_canons,
         list_distinct(list_filter([coalesce(${fastE164Sql("r.phone_clean", options.country)}, p1.e164),
           coalesce(${fastE164Sql("r.mobile_clean", options.country)}, p2.e164)], x -> x IS NOT NULL)) AS phones
-      FROM ${table}_raw AS r
+      FROM ${table}_raw AS r JOIN ${table}_order AS o ON o.position = r.rowid
       LEFT JOIN ${table}_first_keys AS f ON ${same("f", "r", ["first_raw"])}
       LEFT JOIN ${table}_last_keys AS l ON ${same("l", "r", ["last_raw"])}
       LEFT JOIN ${table}_address AS a ON ${same("a", "r", ["address1", "address2"])}
@@ -165,7 +166,7 @@ export async function normaliseRecords(db: Db, input: string, options: Normalise
       split_part(email_key, '@', 1) AS email_local, address_tokens, strftime(birth_date_n, '%Y%m%d') AS birth_text,
       first_phonetic, last_phonetic, first_canons, phones
     FROM joined ORDER BY rid`);
-  for (const t of ["raw", "first", "last", "address", "postcodes", "cities", "first_keys", "last_keys"]) await db.exec(`DROP TABLE ${table}_${t}`);
+  for (const t of ["raw", "order", "first", "last", "address", "postcodes", "cities", "first_keys", "last_keys"]) await db.exec(`DROP TABLE ${table}_${t}`);
 
   const fill = await db.one<Record<string, number>>(`SELECT count(*) AS n,
     count(first_name_n) AS firstName, count(last_name_n) AS lastName, count(birth_date_n) AS birthDate,
