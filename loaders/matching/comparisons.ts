@@ -223,8 +223,12 @@ export async function comparePairs(
   });
   const needsAddress = comparisons.some((c) => c.field === "address");
   const columns = recordColumns(comparisons).filter((c) => c !== "rid");
+  // A few pairs (random pairs, a cluster's internal pairs): only their records, not the whole table.
+  const sizes = await db.one<{pairs: number; records: number}>(`SELECT (SELECT count(*) FROM ${pairs}) AS pairs, (SELECT count(*) FROM ${records}) AS records`);
+  const few = 2 * (sizes?.pairs ?? 0) < (sizes?.records ?? 0);
+  const source = few ? `(SELECT * FROM ${records} WHERE rid IN (SELECT a FROM ${pairs} UNION ALL SELECT b FROM ${pairs}))` : records;
   if (!needsAddress) {
-    await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_records AS SELECT rid, ${columns.join(", ")} FROM ${records}`);
+    await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_records AS SELECT rid, ${columns.join(", ")} FROM ${source}`);
     await db.exec(`CREATE OR REPLACE TABLE ${out} AS
       SELECT p.*, NULL::DOUBLE AS address_score, ${[...gammas, ...tfs].join(", ")}
       FROM ${pairs} AS p JOIN ${out}_records AS l ON l.rid = p.a JOIN ${out}_records AS r ON r.rid = p.b`);
@@ -234,10 +238,10 @@ export async function comparePairs(
   // Ids in address order, so that the smaller id of a pair is the smaller address.
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_addresses AS
     SELECT row_number() OVER (ORDER BY address_n)::INTEGER AS id, address_n, tokens
-    FROM (SELECT address_n, any_value(address_tokens) AS tokens FROM ${records} WHERE address_n IS NOT NULL GROUP BY address_n)`);
+    FROM (SELECT address_n, any_value(address_tokens) AS tokens FROM ${source} WHERE address_n IS NOT NULL GROUP BY address_n)`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_records AS
     SELECT r.rid, a.id AS address_id, ${columns.map((c) => `r.${c}`).join(", ")}
-    FROM ${records} AS r LEFT JOIN ${out}_addresses AS a USING (address_n)`);
+    FROM ${source} AS r LEFT JOIN ${out}_addresses AS a USING (address_n)`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_address_pairs AS
     WITH ids AS (
       SELECT DISTINCT least(l.address_id, r.address_id) AS i, greatest(l.address_id, r.address_id) AS j
