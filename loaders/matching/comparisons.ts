@@ -239,8 +239,10 @@ export async function comparePairs(
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_addresses AS
     SELECT row_number() OVER (ORDER BY address_n)::INTEGER AS id, address_n, tokens
     FROM (SELECT address_n, any_value(address_tokens) AS tokens FROM ${source} WHERE address_n IS NOT NULL GROUP BY address_n)`);
+  // The levels test addresses through their ids (equal ids, equal addresses; NULL id, no address): an integer per record instead of the text.
+  const byId = (sql: string) => sql.replace(/\b([lr])\.address_n\b/g, "$1.address_id");
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_records AS
-    SELECT r.rid, a.id AS address_id, ${columns.map((c) => `r.${c}`).join(", ")}
+    SELECT r.rid, a.id AS address_id, ${columns.filter((c) => c !== "address_n").map((c) => `r.${c}`).join(", ")}
     FROM ${source} AS r LEFT JOIN ${out}_addresses AS a USING (address_n)`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_address_pairs AS
     WITH ids AS (
@@ -258,7 +260,7 @@ export async function comparePairs(
   // One join of the pairs with the records: the levels read the pair's address score as an expression.
   const score = `(CASE WHEN l.address_id IS NULL OR r.address_id IS NULL THEN NULL WHEN l.address_id = r.address_id THEN 100 ELSE s.score END)`;
   await db.exec(`CREATE OR REPLACE TABLE ${out} AS
-    SELECT q.*, ${score} AS address_score, ${[...gammas, ...tfs].map((sql) => sql.replaceAll("p.address_score", score)).join(", ")}
+    SELECT q.*, ${score} AS address_score, ${[...gammas, ...tfs].map((sql) => byId(sql.replaceAll("p.address_score", score))).join(", ")}
     FROM ${pairs} AS q JOIN ${out}_records AS l ON l.rid = q.a JOIN ${out}_records AS r ON r.rid = q.b
     LEFT JOIN ${out}_scores AS s ON s.i = least(l.address_id, r.address_id) AND s.j = greatest(l.address_id, r.address_id)`);
   for (const t of ["addresses", "records", "address_pairs", "scores"]) await db.exec(`DROP TABLE ${out}_${t}`);
