@@ -11,10 +11,14 @@ import {ident} from "../db/sql.ts";
 
 export type Mapped = string | number | null | undefined;
 
+/** Rows read into JavaScript at a time: the memory of a map does not grow with the number of values. */
+const BATCH = 50_000;
+
 /**
  * `sourceSql` returns one or more VARCHAR columns (distinct rows); `fn` gets them
  * and returns one value per output column. Creates `table` with the input
- * columns followed by `outputs` (name and SQL type, VARCHAR or DOUBLE).
+ * columns followed by `outputs` (name and SQL type, VARCHAR or DOUBLE). The
+ * values go through JavaScript in batches of BATCH rows.
  */
 export async function mapDistinct(
   db: Db,
@@ -23,26 +27,36 @@ export async function mapDistinct(
   outputs: {name: string; type: "VARCHAR" | "DOUBLE"}[],
   fn: (...values: (string | null)[]) => Mapped[]
 ): Promise<number> {
-  const reader = await db.duckdb.runAndReadAll(sourceSql);
-  const names = reader.columnNames();
-  const columns = reader.getColumnsJS() as (string | null)[][];
-  const n = columns[0]?.length ?? 0;
+  const source = `${table}_source`;
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(source)} AS SELECT row_number() OVER () AS batch_row_, * FROM (${sourceSql})`);
+  const names = (await db.all<{column_name: string}>(`SELECT column_name FROM (DESCRIBE ${ident(source)})`))
+    .map((r) => r.column_name)
+    .filter((name) => name !== "batch_row_");
+  const n = (await db.one<{n: number}>(`SELECT count(*) AS n FROM ${ident(source)}`))?.n ?? 0;
   const defs = [...names.map((name) => `${ident(name)} VARCHAR`), ...outputs.map((o) => `${ident(o.name)} ${o.type}`)];
   await db.exec(`CREATE OR REPLACE TABLE ${ident(table)} (${defs.join(", ")})`);
-  const appender = await db.duckdb.createAppender(table);
   const args: (string | null)[] = new Array(names.length);
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < names.length; c++) args[c] = columns[c]![i] ?? null;
-    for (const value of args) value === null ? appender.appendNull() : appender.appendVarchar(value);
-    const result = fn(...args);
-    outputs.forEach((output, k) => {
-      const value = result[k];
-      if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) appender.appendNull();
-      else if (output.type === "DOUBLE") appender.appendDouble(Number(value));
-      else appender.appendVarchar(String(value));
-    });
-    appender.endRow();
+  for (let start = 0; start < n; start += BATCH) {
+    const reader = await db.duckdb.runAndReadAll(
+      `SELECT ${names.map(ident).join(", ")} FROM ${ident(source)} WHERE batch_row_ > ${start} AND batch_row_ <= ${start + BATCH}`
+    );
+    const columns = reader.getColumnsJS() as (string | null)[][];
+    const rows = columns[0]?.length ?? 0;
+    const appender = await db.duckdb.createAppender(table);
+    for (let i = 0; i < rows; i++) {
+      for (let c = 0; c < names.length; c++) args[c] = columns[c]![i] ?? null;
+      for (const value of args) value === null ? appender.appendNull() : appender.appendVarchar(value);
+      const result = fn(...args);
+      outputs.forEach((output, k) => {
+        const value = result[k];
+        if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) appender.appendNull();
+        else if (output.type === "DOUBLE") appender.appendDouble(Number(value));
+        else appender.appendVarchar(String(value));
+      });
+      appender.endRow();
+    }
+    appender.closeSync();
   }
-  appender.closeSync();
+  await db.exec(`DROP TABLE ${ident(source)}`);
   return n;
 }
