@@ -60,7 +60,7 @@ export async function summarise(db: Db, o: SummaryOptions): Promise<MatchOvervie
     borderline AS (SELECT * FROM ${o.pairs} ANTI JOIN linked USING (a, b) ORDER BY abs(weight - ${o.linkWeight}), a, b LIMIT ${o.examples - half})
     SELECT la.source AS ls, la.record_id AS lr, lb.source AS rs, lb.record_id AS rr, p.weight, p.probability, ${columns}
     FROM (SELECT * FROM linked UNION ALL SELECT * FROM borderline) AS p
-    JOIN ${o.records} AS la ON la.rid = p.a JOIN ${o.records} AS lb ON lb.rid = p.b ORDER BY p.weight DESC`);
+    JOIN ${o.records} AS la ON la.rid = p.a JOIN ${o.records} AS lb ON lb.rid = p.b ORDER BY p.weight DESC, p.a, p.b`);
   const records = totals?.records ?? 0;
   const customers = totals?.customers ?? 0;
   const weight = Number(examples[0]?.weight ?? 0);
