@@ -105,6 +105,7 @@ export async function runMatching(db: Db, options: MatchOptions = {}): Promise<M
   lap("estimate");
 
   await scorePairs(db, "match_gammas", "match_pairs", model);
+  await db.exec("DROP TABLE match_gammas"); // all of it is in match_pairs
   lap("score");
 
   const linkWeight = thresholdWeight(settings.threshold);
