@@ -109,6 +109,20 @@ export const configSchema = z
       .strict()
       .default({})
       .describe("Resources of the database engine, for audits larger than the machine's memory."),
+    profile: z
+      .object({
+        exactRows: z
+          .number()
+          .int()
+          .min(0)
+          .default(250_000)
+          .describe(
+            "Sources of at most this many rows get an exact profile; larger ones estimate the distinct counts (HyperLogLog) and take top-value candidates, patterns and histograms of columns with many distinct values from a sample of about 100,000 rows, marked ≈ on the sources page."
+          )
+      })
+      .strict()
+      .default({exactRows: 250_000})
+      .describe("Column profiles of the sources page."),
     matching: z.record(z.string(), z.unknown()).default({}).describe("Matching settings; see the methodology page."),
     rfm: z
       .object({

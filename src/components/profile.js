@@ -20,13 +20,18 @@ export function profileTable(columns, t) {
       el("td", {}, c.type),
       el("td", {}, fillBar(c.rows ? c.filled / c.rows : 0, t)),
       el("td", {class: "num"}, t.number(c.missing)),
-      el("td", {class: "num"}, t.number(c.distinct)),
+      el("td", {class: "num", title: c.estimated?.distinct ? t("profile.estimated") : null}, approx(c.estimated?.distinct, t.number(c.distinct))),
       el("td", {class: "num"}, c.length.min === null ? "—" : `${c.length.min}–${c.length.max}`),
       el("td", {}, c.min ?? "—"),
       el("td", {}, c.max ?? "—")
     )
   );
   return el("div", {class: "assay-scroll"}, el("table", {class: "assay-table"}, el("thead", {}, head), el("tbody", {}, rows)));
+}
+
+/** An estimated figure: "≈ " before it. */
+function approx(estimated, text) {
+  return estimated ? `≈ ${text}` : text;
 }
 
 function fillBar(rate, t) {
@@ -40,7 +45,7 @@ function fillBar(rate, t) {
 
 /** Details of one column: top values, patterns, histogram. */
 export function columnDetails(c, t) {
-  const counts = (title, list) =>
+  const counts = (title, list, estimated = false) =>
     el(
       "div",
       {class: "assay-counts"},
@@ -50,7 +55,7 @@ export function columnDetails(c, t) {
         : el(
             "table",
             {class: "assay-table"},
-            el("tbody", {}, list.map((v) => el("tr", {}, el("td", {class: "assay-value"}, v.value), el("td", {class: "num"}, t.number(v.count)))))
+            el("tbody", {}, list.map((v) => el("tr", {}, el("td", {class: "assay-value"}, v.value), el("td", {class: "num"}, approx(estimated, t.number(v.count))))))
           )
     );
   const bins = c.histogram.bins;
@@ -62,7 +67,7 @@ export function columnDetails(c, t) {
           width: 360,
           marginLeft: 50,
           x: {label: null, tickRotate: c.histogram.of === "value" && /DATE|TIMESTAMP/.test(c.type) ? -30 : 0},
-          y: {label: t("profile.count"), grid: true},
+          y: {label: approx(c.estimated?.histogram, t("profile.count")), grid: true},
           marks: [
             Plot.rectY(bins, {
               x1: (d) => (/DATE|TIMESTAMP/.test(c.type) && c.histogram.of === "value" ? new Date(d.x0) : Number(d.x0)),
@@ -82,8 +87,9 @@ export function columnDetails(c, t) {
       "div",
       {class: "assay-grid"},
       counts(t("profile.top"), c.top),
-      counts(t("profile.patterns"), c.patterns),
-      el("div", {}, el("h4", {}, t(c.histogram.of === "value" ? "profile.histogram" : "profile.histogramLength")), chart)
-    )
+      counts(approx(c.estimated?.patterns, t("profile.patterns")), c.patterns, c.estimated?.patterns),
+      el("div", {}, el("h4", {}, approx(c.estimated?.histogram, t(c.histogram.of === "value" ? "profile.histogram" : "profile.histogramLength"))), chart)
+    ),
+    c.estimated ? el("p", {class: "muted"}, `≈ ${t("profile.sampled", {sample: c.estimated.sampleRows})}`) : null
   );
 }

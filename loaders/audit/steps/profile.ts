@@ -27,7 +27,7 @@ export const profileStep: AuditStep = {
     const sources = [];
     for (const load of ctx.sources) {
       ctx.progress.step(`Profiling ${load.name}`);
-      const profiles = await profileTable(ctx.db, load.table, load.columns);
+      const profiles = await profileTable(ctx.db, load.table, load.columns, {exactRows: config.profile.exactRows});
       const roleOf = new Map<string, Role>(Object.entries(load.roles).map(([role, column]) => [column as string, role as Role]));
       const rejects = await ctx.db.all<RejectShown>(
         `SELECT file, line, reason${consultant ? ", text" : ""} FROM ${REJECTS_TABLE}

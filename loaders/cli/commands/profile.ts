@@ -17,7 +17,8 @@ const schema = z.object({
   kind: z.enum(["customers", "orders"]).default("customers"),
   delimiter: z.string().length(1, "a single character").optional(),
   encoding: z.enum(["utf-8", "windows-1252", "latin-1"]).optional(),
-  sheet: z.string().optional()
+  sheet: z.string().optional(),
+  exactRows: z.coerce.number().int().min(0).optional()
 });
 
 export const profileCommand: Command<z.infer<typeof schema>> = {
@@ -29,13 +30,16 @@ export const profileCommand: Command<z.infer<typeof schema>> = {
     "      --kind KIND     customers (default) or orders: how columns are given roles",
     "      --delimiter C   field separator (default: detected)",
     "      --encoding E    utf-8, windows-1252 or latin-1 (default: detected)",
-    "      --sheet NAME    worksheet of an .xlsx file (default: the first)"
+    "      --sheet NAME    worksheet of an .xlsx file (default: the first)",
+    "      --exact-rows N  larger files get estimated distinct counts, patterns and histograms",
+    "                      (default: profile.exactRows of the configuration, else 250000)"
   ],
   options: {
     kind: {type: "string"},
     delimiter: {type: "string"},
     encoding: {type: "string"},
-    sheet: {type: "string"}
+    sheet: {type: "string"},
+    "exact-rows": {type: "string"}
   },
   schema,
   async run(args, {progress, print}) {
@@ -60,7 +64,7 @@ export const profileCommand: Command<z.infer<typeof schema>> = {
       for (const source of sources) {
         progress.step(`Profiling ${source.path}`);
         const load = await ingestSource(db, source, {baseDir: loaded?.baseDir ?? process.cwd(), tempDir: work});
-        const columns = await profileTable(db, load.table, load.columns);
+        const columns = await profileTable(db, load.table, load.columns, {exactRows: args.exactRows ?? loaded?.config.profile.exactRows});
         const rejects = await db.all<{file: string; line: number; reason: string}>(
           `SELECT file, line, reason FROM ${REJECTS_TABLE} WHERE source = ${literal(source.name)} ORDER BY file, line`
         );

@@ -50,6 +50,10 @@ export const en = {
   "profile.count": "Count",
   "profile.masked": "values masked or hidden (personal data or free text)",
   "profile.none": "—",
+  "profile.estimated": "≈ estimated",
+  "profile.estimatedNote": "≈ Large table: distinct counts are HyperLogLog estimates over every row; for columns with many distinct values, patterns and distributions come from a sample of {sample} of the {rows} rows, scaled to the table, and the most frequent values are those of that sample, each counted over every row. Every other figure is exact.",
+  "profile.sampled": "patterns and distribution from a sample of {sample} rows, scaled; most frequent values counted over every row",
+  "profile.method": "Column profiles of sources larger than profile.exactRows rows (250,000 by default) count rows, missing values, lengths, minimum, maximum and type exactly over every row, estimate the number of distinct values by HyperLogLog, and take the patterns and distribution of columns with many distinct values from a fixed sample of about 100,000 rows (the most frequent values are picked in it, then counted over every row); these figures are marked ≈ on the sources page.",
   "delimiter.tab": "tab"
 };
 
@@ -104,5 +108,9 @@ export const fr = {
   "profile.count": "Nombre",
   "profile.masked": "valeurs masquées ou cachées (données personnelles ou texte libre)",
   "profile.none": "—",
+  "profile.estimated": "≈ estimé",
+  "profile.estimatedNote": "≈ Grande table : le nombre de valeurs distinctes est une estimation HyperLogLog sur toutes les lignes ; pour les colonnes aux nombreuses valeurs distinctes, les formes et distributions viennent d’un échantillon de {sample} des {rows} lignes, ramené à la table, et les valeurs les plus fréquentes sont celles de cet échantillon, chacune comptée sur toutes les lignes. Tous les autres chiffres sont exacts.",
+  "profile.sampled": "formes et distribution d’un échantillon de {sample} lignes, ramenées à la table ; valeurs les plus fréquentes comptées sur toutes les lignes",
+  "profile.method": "Le profil des colonnes des sources de plus de profile.exactRows lignes (250 000 par défaut) compte exactement, sur toutes les lignes, les lignes, valeurs manquantes, longueurs, minimum, maximum et type, estime le nombre de valeurs distinctes par HyperLogLog, et tire les formes et la distribution des colonnes aux nombreuses valeurs distinctes d’un échantillon fixe d’environ 100 000 lignes (les valeurs les plus fréquentes y sont choisies, puis comptées sur toutes les lignes) ; ces chiffres sont marqués ≈ sur la page des sources.",
   "delimiter.tab": "tabulation"
 };
