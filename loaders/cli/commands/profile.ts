@@ -41,7 +41,10 @@ export const profileCommand: Command<z.infer<typeof schema>> = {
     sheet: {type: "string"},
     "exact-rows": {type: "string"}
   },
-  schema,
+  schema: z.preprocess((v) => {
+    const o = v as Record<string, unknown>;
+    return {...o, exactRows: o["exact-rows"]};
+  }, schema) as unknown as z.ZodType<z.infer<typeof schema>>,
   async run(args, {progress, print}) {
     const fromConfig = args.positionals.length === 0;
     const loaded = fromConfig ? loadConfig(args.config) : undefined;

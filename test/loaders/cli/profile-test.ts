@@ -62,6 +62,24 @@ describe("assay profile <file> --json", () => {
     }
   });
 
+  it("flags the estimated figures of a file of more than --exact-rows rows, and only then", () => {
+    const file = join(dir, "larger.csv");
+    writeRandomCsv(file, 3000, 8);
+    const exact = JSON.parse(assay(["profile", file, "--json", "--quiet"]).stdout).sources[0];
+    assert.ok(exact.columns.every((c: {estimated?: unknown}) => c.estimated === undefined));
+    const run = assay(["profile", file, "--json", "--quiet", "--exact-rows", "1000"]);
+    assert.equal(run.code, 0, run.stderr);
+    const source = JSON.parse(run.stdout).sources[0];
+    const flagged = source.columns.filter((c: {estimated?: unknown}) => c.estimated).map((c: {name: string}) => c.name);
+    assert.ok(flagged.includes("id") && flagged.includes("email"), `flagged: ${flagged}`);
+    for (const [i, column] of source.columns.entries()) {
+      const reference = exact.columns[i];
+      for (const key of ["name", "type", "rows", "missing", "filled", "length", "min", "max"]) assert.deepEqual(column[key], reference[key], `${key} of ${column.name}`);
+      if (column.estimated) assert.ok(column.estimated.distinct && column.estimated.sampleRows > 0, column.name);
+      else assert.deepEqual(column, reference, column.name);
+    }
+  });
+
   it("reports rejected rows with their line, and the counts add up", () => {
     const file = join(dir, "ragged.csv");
     writeFileSync(file, "a;b;c\n1;2;3\n4;5\n6;7;8;9\n10;11;12\n");
