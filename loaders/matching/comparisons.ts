@@ -14,7 +14,7 @@
 import type {Db} from "../db/connection.ts";
 import {mapDistinct} from "./distinct-map.ts";
 import type {Field, Settings} from "./settings.ts";
-import {tokenSetRatio} from "./token-set.ts";
+import * as fuzz from "fuzzball";
 
 export interface Level {
   label: string;
@@ -205,7 +205,7 @@ export interface CompareOptions {
  * comparison and the term-frequency values. The records are first cut to the columns the levels
  * read. Addresses get an integer id each; the token-set score is worked out once per distinct pair
  * of ids: 100 when one address holds all the other's words, 0 when they share none, else
- * token_set_ratio (tokenSetRatio, cached in `fuzzTable`, at most `maxFuzzy` new pairs, taken in
+ * token_set_ratio (cached in `fuzzTable`, at most `maxFuzzy` new pairs, taken in
  * address order; a pair beyond that has no score and its address level is not computed).
  */
 export async function comparePairs(
@@ -267,7 +267,7 @@ export async function comparePairs(
 }
 
 /**
- * Scores with fuzzball's token_set_ratio (its exact twin, tokenSetRatio) the distinct address
+ * Scores with fuzzball's token_set_ratio the distinct address
  * pairs (x < y) of `todo` that `fuzzTable` does not hold yet, at most `maxPairs` of them in
  * address order, and adds them to `fuzzTable` (x, y, score).
  */
@@ -278,7 +278,7 @@ export async function scoreAddressPairs(db: Db, todo: string, fuzzTable: string,
     `${fuzzTable}_new`,
     `SELECT x, y FROM ${todo} AS t ANTI JOIN ${fuzzTable} AS f USING (x, y) ORDER BY x, y LIMIT ${maxPairs}`,
     [{name: "score", type: "DOUBLE"}],
-    (x, y) => [tokenSetRatio(x ?? "", y ?? "")]
+    (x, y) => [fuzz.token_set_ratio(x ?? "", y ?? "", {full_process: false})]
   );
   await db.exec(`INSERT INTO ${fuzzTable} SELECT * FROM ${fuzzTable}_new; DROP TABLE ${fuzzTable}_new`);
   return n;
