@@ -41,7 +41,13 @@ export interface MatchOptions {
   outDir?: string;
   /** Progress messages (default silent). */
   log?: (message: string) => void;
+  /** Told after each step, with the share of a typical run's time done so far (0–1), for a time estimate. */
+  onProgress?: (step: string, share: number) => void;
 }
+
+/** Each step's typical share of the time (1M records, bench/matching-bench.ts), in order. */
+const STEP_SHARES: Record<string, number> = {normalise: 15, block: 15, compare: 38, estimate: 4, score: 8, cluster: 4, golden: 13, summary: 3};
+const SHARE_TOTAL = Object.values(STEP_SHARES).reduce((a, b) => a + b, 0);
 
 export interface FieldModel {
   field: Field;
@@ -61,7 +67,8 @@ export interface MatchSummary extends MatchOverview {
 const FUZZ = "match_fuzzy_addresses";
 
 export async function runMatching(db: Db, options: MatchOptions = {}): Promise<MatchSummary> {
-  const {table = "customers", truthColumn, outDir, log = () => {}} = options;
+  const {table = "customers", truthColumn, outDir, log = () => {}, onProgress} = options;
+  let shareDone = 0;
   const timings: Record<string, number> = {};
   let clock = performance.now();
   const lap = (step: string) => {
@@ -69,6 +76,8 @@ export async function runMatching(db: Db, options: MatchOptions = {}): Promise<M
     timings[step] = Math.round(now - clock);
     clock = now;
     log(`matching: ${step} ${timings[step]} ms`);
+    shareDone += STEP_SHARES[step] ?? 0;
+    onProgress?.(step, Math.min(1, shareDone / SHARE_TOTAL));
   };
 
   const early = matchingSettingsSchema.safeParse(options.settings ?? {});

@@ -69,7 +69,9 @@ export async function runMatchingStep(ctx: AuditContext, options: {truth?: Truth
     country: config.country,
     settings: config.matching,
     truthColumn,
-    outDir
+    outDir,
+    // a long step on large files: the share of a typical run done, for the progress line's time estimate
+    onProgress: (_step, share) => ctx.progress.update(Math.round(share * 100), 100)
   });
   await db.exec(`CREATE OR REPLACE TABLE clusters AS
     SELECT source, record_id, CAST(cluster_id AS VARCHAR) AS cluster_id FROM match_cluster_map`);
