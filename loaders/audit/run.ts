@@ -10,11 +10,15 @@ import type {LoadedConfig} from "../config/load.ts";
 import type {Progress} from "../cli/progress.ts";
 import type {AuditContext} from "./context.ts";
 import {STEPS} from "./steps/index.ts";
+import {auditStorage} from "./storage.ts";
 
 export async function runAudit(loaded: LoadedConfig, progress: Progress, options: {db?: Db; steps?: string[]} = {}): Promise<AuditContext> {
   const work = join(loaded.outDir, ".work");
   mkdirSync(work, {recursive: true});
-  const db = options.db ?? (await openDb({tempDirectory: join(work, "duckdb"), memoryLimit: loaded.config.engine.memory, threads: loaded.config.engine.threads}));
+  const {engine} = loaded.config;
+  const db =
+    options.db ??
+    (await openDb({path: (await auditStorage(loaded, work)).path, tempDirectory: join(work, "duckdb"), memoryLimit: engine.memory, threads: engine.threads}));
   const ctx: AuditContext = {db, loaded, progress, work, sources: [], asOf: "", results: new Map()};
   try {
     for (const step of STEPS) {

@@ -104,10 +104,14 @@ export const configSchema = z
           .regex(/^\d+(\.\d+)?\s*(%|[KMGT]i?B)$/i, 'should be an amount such as "6GB" or a share of the machine\'s memory such as "50%"')
           .optional()
           .describe('Memory the database engine may hold, e.g. "6GB" or "40%"; past it, it spills to the output folder. Default 60% of the machine\'s memory.'),
-        threads: z.number().int().min(1).optional().describe("Threads of the database engine; default one per core.")
+        threads: z.number().int().min(1).optional().describe("Threads of the database engine; default one per core."),
+        storage: z
+          .enum(["auto", "memory", "file"])
+          .default("auto")
+          .describe("Where the engine keeps the audit's tables: in memory, or compressed in a file of the output folder's work directory; auto: a file when the inputs add up to more than a tenth of the memory limit.")
       })
       .strict()
-      .default({})
+      .default({storage: "auto"})
       .describe("Resources of the database engine, for audits larger than the machine's memory."),
     profile: z
       .object({

@@ -5,9 +5,9 @@ import {configSchema} from "../../../loaders/config/schema.ts";
 const base = {sources: [{name: "crm", kind: "customers", path: "crm.csv"}]};
 
 describe("configSchema engine", () => {
-  it("accepts an amount or a share of memory and a thread count, and defaults to none", () => {
-    assert.deepEqual(configSchema.parse(base).engine, {});
-    assert.deepEqual(configSchema.parse({...base, engine: {memory: "6GB", threads: 2}}).engine, {memory: "6GB", threads: 2});
+  it("accepts an amount or a share of memory, a thread count and a storage, and defaults to automatic storage", () => {
+    assert.deepEqual(configSchema.parse(base).engine, {storage: "auto"});
+    assert.deepEqual(configSchema.parse({...base, engine: {memory: "6GB", threads: 2, storage: "file"}}).engine, {memory: "6GB", threads: 2, storage: "file"});
     assert.equal(configSchema.parse({...base, engine: {memory: "40%"}}).engine.memory, "40%");
   });
 

@@ -1,0 +1,46 @@
+/**
+ * Where the audit's database keeps its tables: in memory, or in a file of the
+ * work folder. DuckDB stores a file's tables compressed (several times smaller
+ * than in memory), so inputs too large for the memory budget are audited from
+ * a file instead of spilling uncompressed tables to the temporary folder.
+ *
+ *   auditStorage(loaded, work) → {path?: string; inputBytes: number}
+ *
+ * `engine.storage`: "memory", "file", or "auto" (the default): a file when the
+ * input files add up to more than a tenth of the engine's memory limit.
+ */
+import {statSync} from "node:fs";
+import {totalmem} from "node:os";
+import {join} from "node:path";
+import type {LoadedConfig} from "../config/load.ts";
+import {openDb} from "../db/connection.ts";
+import {resolveFiles} from "../ingest/files.ts";
+
+/** Bytes of a memory setting ("6GB", "512MiB", "40%"); undefined when it is not one. */
+export function memoryBytes(setting = "60%"): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(%|[KMGT]i?B)$/i.exec(setting.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  if (m[2] === "%") return (totalmem() * n) / 100;
+  const unit = m[2]!.toUpperCase();
+  const power = "KMGT".indexOf(unit[0]!) + 1;
+  return n * (unit.includes("I") ? 1024 : 1000) ** power;
+}
+
+export async function auditStorage(loaded: LoadedConfig, work: string): Promise<{path?: string; inputBytes: number}> {
+  const {storage = "auto", memory} = loaded.config.engine;
+  let inputBytes = 0;
+  const db = await openDb({tempDirectory: join(work, "duckdb"), threads: 1, memoryLimit: "256MB"});
+  try {
+    for (const source of loaded.config.sources) {
+      // a missing file is reported by ingestion, with its source
+      const files = await resolveFiles(db, source.path, loaded.baseDir).catch(() => [] as string[]);
+      for (const file of files) inputBytes += statSync(file).size;
+    }
+  } finally {
+    await db.close();
+  }
+  const budget = memoryBytes(memory) ?? totalmem() * 0.6;
+  const file = storage === "file" || (storage === "auto" && inputBytes > budget / 10);
+  return {path: file ? join(work, "audit.duckdb") : undefined, inputBytes};
+}
