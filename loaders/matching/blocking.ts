@@ -60,7 +60,7 @@ export async function blockPairs(
   db: Db,
   records: string,
   rules: readonly BlockingRule[],
-  {maxBlockSize = 200, table = "match_candidates", truth = false} = {}
+  {maxBlockSize = 50, table = "match_candidates", truth = false} = {}
 ): Promise<BlockingReport> {
   // Each pair once, with the first rule that joins it and the bit mask of all of them; the counts per
   // rule then come from the few distinct (first rule, mask) combinations, in one pass over the pairs.

@@ -86,8 +86,8 @@ export const matchingSettingsSchema = z
       .number()
       .int()
       .min(2)
-      .default(200)
-      .describe("A blocking key shared by more records than this is skipped (placeholders such as a shop's phone)."),
+      .default(50)
+      .describe("A blocking key shared by more records than this is skipped (placeholders such as a shop's phone, a common name); other rules still pair those records. Larger finds a little more at a quadratic cost."),
     fields: z.partialRecord(z.enum(FIELDS), fieldSchema).default({}).describe("Per-field overrides."),
     phonetic: z
       .enum(["double-metaphone", "phonex"])
