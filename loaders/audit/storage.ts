@@ -10,22 +10,11 @@
  * input files add up to more than a tenth of the engine's memory limit.
  */
 import {statSync} from "node:fs";
-import {totalmem} from "node:os";
 import {join} from "node:path";
 import type {LoadedConfig} from "../config/load.ts";
 import {openDb} from "../db/connection.ts";
+import {memoryBytes} from "../db/memory.ts";
 import {resolveFiles} from "../ingest/files.ts";
-
-/** Bytes of a memory setting ("6GB", "512MiB", "40%"); undefined when it is not one. */
-export function memoryBytes(setting = "60%"): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)\s*(%|[KMGT]i?B)$/i.exec(setting.trim());
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  if (m[2] === "%") return (totalmem() * n) / 100;
-  const unit = m[2]!.toUpperCase();
-  const power = "KMGT".indexOf(unit[0]!) + 1;
-  return n * (unit.includes("I") ? 1024 : 1000) ** power;
-}
 
 export async function auditStorage(loaded: LoadedConfig, work: string): Promise<{path?: string; inputBytes: number}> {
   const {storage = "auto", memory} = loaded.config.engine;
@@ -40,7 +29,7 @@ export async function auditStorage(loaded: LoadedConfig, work: string): Promise<
   } finally {
     await db.close();
   }
-  const budget = memoryBytes(memory) ?? totalmem() * 0.6;
+  const budget = memoryBytes(memory) ?? memoryBytes()!;
   const file = storage === "file" || (storage === "auto" && inputBytes > budget / 10);
   return {path: file ? join(work, "audit.duckdb") : undefined, inputBytes};
 }

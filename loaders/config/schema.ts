@@ -3,6 +3,7 @@
  * schema (`z.infer`), and `assay.schema.json` is generated from it for editors.
  */
 import {z} from "zod";
+import {MEMORY_SETTING} from "../db/memory.ts";
 import {CUSTOMER_ROLES, ORDER_ROLES} from "./roles.ts";
 
 const isoDate = z
@@ -101,7 +102,7 @@ export const configSchema = z
       .object({
         memory: z
           .string()
-          .regex(/^\d+(\.\d+)?\s*(%|[KMGT]i?B)$/i, 'should be an amount such as "6GB" or a share of the machine\'s memory such as "50%"')
+          .regex(MEMORY_SETTING, 'should be an amount such as "6GB" or a share of the machine\'s memory such as "50%"')
           .optional()
           .describe('Memory the database engine may hold, e.g. "6GB" or "40%"; past it, it spills to the output folder. Default 60% of the machine\'s memory.'),
         threads: z.number().int().min(1).optional().describe("Threads of the database engine; default one per core."),

@@ -4,8 +4,9 @@
  * SQL through it, so a later backend only has to implement these few methods.
  */
 import {mkdirSync} from "node:fs";
-import {availableParallelism, totalmem} from "node:os";
+import {availableParallelism} from "node:os";
 import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection} from "@duckdb/node-api";
+import {duckdbMemoryLimit} from "./memory.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -35,8 +36,7 @@ export interface DbOptions {
 export async function openDb(options: DbOptions = {}): Promise<Db> {
   const tempDirectory = options.tempDirectory ?? ".assay/tmp";
   mkdirSync(tempDirectory, {recursive: true});
-  const share = /^(\d+(?:\.\d+)?)\s*%$/.exec(options.memoryLimit ?? "60%");
-  const memoryLimit = share ? `${Math.floor((totalmem() * Number(share[1])) / 100 / 2 ** 20)}MiB` : options.memoryLimit!;
+  const memoryLimit = duckdbMemoryLimit(options.memoryLimit);
   const threads = options.threads ?? availableParallelism();
   const instance = await DuckDBInstance.create(options.path ?? ":memory:", {
     memory_limit: memoryLimit,
