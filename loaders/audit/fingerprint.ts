@@ -6,24 +6,20 @@
  * build.
  */
 import {createHash, type Hash} from "node:crypto";
-import {readdirSync, readFileSync, statSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import type {Db} from "../db/connection.ts";
 import type {LoadedConfig} from "../config/load.ts";
 import {PROJECT_ROOT} from "../config/load.ts";
-import {resolveFiles} from "../ingest/files.ts";
+import {inputFiles} from "../ingest/files.ts";
 
 export async function fingerprint(db: Db, loaded: LoadedConfig): Promise<string> {
   const hash = createHash("sha256");
   hash.update(readFileSync(loaded.file));
   hash.update(loaded.file);
-  for (const source of loaded.config.sources) {
-    const files = await resolveFiles(db, source.path, loaded.baseDir).catch(() => []);
-    hash.update(`${source.name}:${files.length}`);
-    for (const file of files) {
-      const s = statSync(file);
-      hash.update(`${file}:${s.size}:${s.mtimeMs}`);
-    }
+  for (const {source, files} of await inputFiles(db, loaded)) {
+    hash.update(`${source}:${files.length}`);
+    for (const file of files) hash.update(`${file.path}:${file.size}:${file.mtimeMs}`);
   }
   hash.update(engineHash());
   return hash.digest("hex");

@@ -9,26 +9,18 @@
  * `engine.storage`: "memory", "file", or "auto" (the default): a file when the
  * input files add up to more than a tenth of the engine's memory limit.
  */
-import {statSync} from "node:fs";
 import {join} from "node:path";
 import type {LoadedConfig} from "../config/load.ts";
 import {openDb} from "../db/connection.ts";
 import {memoryBytes} from "../db/memory.ts";
-import {resolveFiles} from "../ingest/files.ts";
+import {inputFiles} from "../ingest/files.ts";
 
 export async function auditStorage(loaded: LoadedConfig, work: string): Promise<{path?: string; inputBytes: number}> {
   const {storage = "auto", memory} = loaded.config.engine;
-  let inputBytes = 0;
   const db = await openDb({tempDirectory: join(work, "duckdb"), threads: 1, memoryLimit: "256MB"});
-  try {
-    for (const source of loaded.config.sources) {
-      // a missing file is reported by ingestion, with its source
-      const files = await resolveFiles(db, source.path, loaded.baseDir).catch(() => [] as string[]);
-      for (const file of files) inputBytes += statSync(file).size;
-    }
-  } finally {
-    await db.close();
-  }
+  const inputBytes = await inputFiles(db, loaded)
+    .then((inputs) => inputs.flatMap((input) => input.files).reduce((sum, file) => sum + file.size, 0))
+    .finally(() => db.close());
   const budget = memoryBytes(memory) ?? memoryBytes()!;
   const file = storage === "file" || (storage === "auto" && inputBytes > budget / 10);
   return {path: file ? join(work, "audit.duckdb") : undefined, inputBytes};
