@@ -15,7 +15,7 @@
 import type {Db} from "../db/connection.ts";
 import {literal} from "../db/sql.ts";
 import {consentSql} from "../rules/consent/unknown.ts";
-import {col, presentSql} from "../rules/text-sql.ts";
+import {col, distinctValuesSql, presentSql} from "../rules/text-sql.ts";
 
 export const CONTACTS_TABLE = "kpi_contacts";
 
@@ -31,7 +31,7 @@ function flag(field: string, rules: readonly string[]): string {
 export async function measureContacts(db: Db, {input, source}: {input: string; source: string}): Promise<void> {
   await db.exec(`CREATE TABLE IF NOT EXISTS ${CONTACTS_TABLE} (source VARCHAR, record_id VARCHAR, email BOOLEAN, phone BOOLEAN, sms BOOLEAN, post BOOLEAN)`);
   await db.exec(`DELETE FROM ${CONTACTS_TABLE} WHERE source = ${literal(source)}`);
-  const optin = `(SELECT value, ${consentSql("value")} AS consent FROM (SELECT DISTINCT ${col("optinEmail")} AS value FROM ${input}))`;
+  const optin = `(SELECT value, ${consentSql("value")} AS consent FROM ${distinctValuesSql(col("optinEmail"), input)})`;
   await db.exec(`INSERT INTO ${CONTACTS_TABLE}
     WITH bad AS (
       SELECT record_id,

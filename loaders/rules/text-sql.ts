@@ -22,6 +22,17 @@ export function presentSql(expr: string): string {
   return `(NOT ${missingSql(expr)})`;
 }
 
+/**
+ * SQL of the distinct values of `expr` in `from`, as column `value`: for
+ * checks computed once per distinct value and joined back to the records.
+ * `OFFSET 0` keeps DuckDB from pushing a filter on `value` below the
+ * DISTINCT, where it would run on every record (the civility check on 1M
+ * records took 7 s that way, 0.1 s this way).
+ */
+export function distinctValuesSql(expr: string, from: string): string {
+  return `(SELECT DISTINCT ${expr} AS value FROM ${from} OFFSET 0)`;
+}
+
 /** Text without surrounding white space (Unicode spaces too). */
 export function trimSql(expr: string): string {
   return `regexp_replace(${expr}, '^[\\s\\p{Z}]+|[\\s\\p{Z}]+$', '', 'g')`;

@@ -23,9 +23,16 @@ export function civilityKeySql(expr: string): string {
   return `replace(${foldSql(expr)}, ' ET ', ' ')`;
 }
 
+/** Folded civility keys → gender, as a DuckDB MAP literal (one entry per key once ` ET ` is dropped). */
+const GENDER_MAP = `MAP {${[...new Map(Object.entries(CIVILITIES).map(([key, gender]) => [key.replace(" ET ", " "), gender]))]
+  .map(([key, gender]) => `${literal(key)}: ${literal(gender)}`)
+  .join(", ")}}`;
+
+/**
+ * A map lookup rather than `CASE key WHEN …`: DuckDB expands that CASE into
+ * one folding of the text per WHEN when it sits in a filter (6 s instead of
+ * 0.4 s over 1M records).
+ */
 export function civilityGenderSql(expr: string): string {
-  const cases = Object.entries(CIVILITIES)
-    .map(([key, gender]) => `WHEN ${literal(key.replace(" ET ", " "))} THEN ${literal(gender)}`)
-    .join(" ");
-  return `(CASE ${civilityKeySql(expr)} ${cases} END)`;
+  return `${GENDER_MAP}[${civilityKeySql(expr)}]`;
 }

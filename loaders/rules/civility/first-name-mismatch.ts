@@ -9,7 +9,7 @@
  */
 import {literalList} from "../../db/sql.ts";
 import {defineRule} from "../rule.ts";
-import {col, nameKeySql, presentSql} from "../text-sql.ts";
+import {col, distinctValuesSql, nameKeySql, presentSql} from "../text-sql.ts";
 import {civilityGenderSql} from "./civilities.ts";
 
 /** Folded first names that both genders carry in France. */
@@ -40,8 +40,8 @@ export default defineRule({
     // learning runs on (civility, first name) pairs with their counts; only
     // the contradicting pairs are joined back to the records
     return `WITH pairs AS (SELECT ${civility} AS civility, ${first} AS first, count(*) AS n FROM ${input} GROUP BY ALL),
-      civilities AS (SELECT value, ${civilityGenderSql("value")} AS gender FROM (SELECT DISTINCT civility AS value FROM pairs)),
-      names AS (SELECT value, ${nameKeySql("value")} AS name FROM (SELECT DISTINCT first AS value FROM pairs) WHERE ${presentSql("value")}),
+      civilities AS (SELECT value, ${civilityGenderSql("value")} AS gender FROM ${distinctValuesSql("civility", "pairs")}),
+      names AS (SELECT value, ${nameKeySql("value")} AS name FROM ${distinctValuesSql("first", "pairs")} WHERE ${presentSql("value")}),
       g AS (
         SELECT p.civility, p.first, p.n, n.name, c.gender
         FROM pairs AS p JOIN civilities AS c ON c.value = p.civility JOIN names AS n ON n.value = p.first

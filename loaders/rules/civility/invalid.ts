@@ -4,7 +4,7 @@
  * English, whatever the case, accents or dots.
  */
 import {defineRule} from "../rule.ts";
-import {col, presentSql} from "../text-sql.ts";
+import {col, distinctValuesSql, presentSql} from "../text-sql.ts";
 import {civilityGenderSql} from "./civilities.ts";
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
     const c = col("civility");
     // checked once per distinct civility
     return `SELECT t.record_id, 'civility' AS field, t.${c} AS value, NULL AS detail
-      FROM ${input} AS t JOIN (SELECT value FROM (SELECT DISTINCT ${c} AS value FROM ${input})
+      FROM ${input} AS t JOIN (SELECT value FROM ${distinctValuesSql(c, input)}
         WHERE ${presentSql("value")} AND ${civilityGenderSql("value")} IS NULL) AS bad ON bad.value = t.${c}`;
   }
 });

@@ -7,7 +7,7 @@
  */
 import {literalList} from "../../db/sql.ts";
 import {defineRule} from "../rule.ts";
-import {col, foldSql, missingSql} from "../text-sql.ts";
+import {col, distinctValuesSql, foldSql, missingSql} from "../text-sql.ts";
 
 export const CONSENT_YES: readonly string[] = ["1", "OUI", "O", "YES", "Y", "TRUE", "VRAI", "X", "OK", "OPT IN", "OPTIN", "INSCRIT", "INSCRITE", "ABONNE", "ABONNEE", "ACCEPTE", "ACCEPTEE", "T", "V"];
 export const CONSENT_NO: readonly string[] = ["0", "NON", "N", "NO", "FALSE", "FAUX", "OPT OUT", "OPTOUT", "DESINSCRIT", "DESINSCRITE", "DESABONNE", "DESABONNEE", "REFUSE", "REFUSEE", "F"];
@@ -34,7 +34,7 @@ export default defineRule({
       const c = col(role);
       // read once per distinct text; a NULL joins nothing, so it is taken apart
       return `SELECT t.record_id, '${role}' AS field, t.${c} AS value, CASE WHEN ${missingSql(`t.${c}`)} THEN 'missing' ELSE 'not yes/no' END AS detail
-        FROM ${input} AS t LEFT JOIN (SELECT value, ${consentSql("value")} AS consent FROM (SELECT DISTINCT ${c} AS value FROM ${input})) AS d
+        FROM ${input} AS t LEFT JOIN (SELECT value, ${consentSql("value")} AS consent FROM ${distinctValuesSql(c, input)}) AS d
           ON d.value = t.${c}
         WHERE d.consent IS NULL`;
     }).join(" UNION ALL ")

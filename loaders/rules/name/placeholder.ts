@@ -6,7 +6,7 @@
  */
 import {literalList} from "../../db/sql.ts";
 import {defineRule} from "../rule.ts";
-import {col, foldSql, presentSql} from "../text-sql.ts";
+import {col, distinctValuesSql, foldSql, presentSql} from "../text-sql.ts";
 
 /** Fillers, folded (capitals, no accents, punctuation as spaces). */
 export const NAME_FILLERS: readonly string[] = [
@@ -46,7 +46,7 @@ export default defineRule({
         const c = col(role);
         // checked once per distinct name
         return `SELECT t.record_id, '${role}' AS field, t.${c} AS value, p.reason AS detail
-          FROM ${input} AS t JOIN (SELECT value, ${namePlaceholderSql("value")} AS reason FROM (SELECT DISTINCT ${c} AS value FROM ${input})
+          FROM ${input} AS t JOIN (SELECT value, ${namePlaceholderSql("value")} AS reason FROM ${distinctValuesSql(c, input)}
             WHERE ${presentSql("value")}) AS p ON p.value = t.${c}
           WHERE p.reason IS NOT NULL`;
       })
