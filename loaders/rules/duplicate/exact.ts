@@ -7,15 +7,18 @@
  * values never make a duplicate. Every record of such a group fires, once;
  * `detail` lists the keys it shares (`email`, `phone`, `mobile`, `name+postcode`).
  */
-import {literalList} from "../../db/sql.ts";
+import {literal, literalList} from "../../db/sql.ts";
 import {defineRule} from "../rule.ts";
-import {col, nameKeySql, presentSql} from "../text-sql.ts";
+import {col, distinctValuesSql, nameKeySql, presentSql} from "../text-sql.ts";
 import {emailTextSql} from "../email/syntax.ts";
 import {emailFacts} from "../lookups/emails.ts";
 import {phoneFacts} from "../lookups/phones.ts";
 import {namePlaceholderSql} from "../name/placeholder.ts";
 import {FRENCH_POSTAL_COUNTRIES} from "../lookups/postcodes.ts";
 import {postcodeTable, postcodeTextSql} from "../postcode/invalid.ts";
+
+/** The kinds of shared key, in the order `detail` lists them. */
+const KINDS = ["email", "mobile", "name+postcode", "phone"] as const;
 
 export default defineRule({
   id: "duplicate.exact",
@@ -35,7 +38,7 @@ export default defineRule({
     const phoneKeys = [`SELECT row_number, record_id, role AS kind, e164 AS key FROM ${phones} WHERE valid AND placeholder IS NULL`];
     const postcodeOk = `(t.country_code NOT IN ${literalList(FRENCH_POSTAL_COUNTRIES)} OR ${postcodeTextSql(pc)} IN (SELECT postcode FROM ${postcodes}))`;
     // names are keyed once per distinct value; placeholders never make a key
-    const names = `SELECT value, ${nameKeySql("value")} AS key FROM (SELECT ${first} AS value FROM ${ctx.input} UNION SELECT ${last} FROM ${ctx.input})
+    const names = `SELECT value, ${nameKeySql("value")} AS key FROM ${distinctValuesSql("value", `(SELECT ${first} AS value FROM ${ctx.input} UNION ALL SELECT ${last} FROM ${ctx.input})`)}
       WHERE ${presentSql("value")} AND ${namePlaceholderSql("value")} IS NULL`;
     return `WITH names AS (${names}),
       keys AS (
@@ -47,8 +50,9 @@ export default defineRule({
           WHERE ${presentSql(pc)} AND ${postcodeOk}),
       -- a key is shared when at least two records hold it: no DISTINCT over every key needed
       shared AS (SELECT kind, key FROM keys GROUP BY kind, key HAVING min(row_number) < max(row_number))
+      -- the shared kinds in alphabetical order, from one flag each: string_agg(DISTINCT … ORDER BY …) sorts every group (4 s of 6 over 1M records)
       SELECT any_value(k.record_id) AS record_id, 'record' AS field, NULL AS value,
-        string_agg(DISTINCT k.kind, ', ' ORDER BY k.kind) AS detail
+        concat_ws(', ', ${KINDS.map((kind) => `CASE WHEN bool_or(k.kind = ${literal(kind)}) THEN ${literal(kind)} END`).join(", ")}) AS detail
       FROM keys AS k JOIN shared USING (kind, key) GROUP BY k.row_number`;
   }
 });

@@ -23,4 +23,20 @@ describe("duplicate.exact", () => {
     );
     assert.deepEqual(found.map((f) => [f.record_id, f.detail]), [["1", "email"], ["2", "email"], ["3", "phone"], ["4", "phone"], ["5", "name+postcode"], ["6", "name+postcode"]]);
   });
+
+  it("lists every key a record shares, in alphabetical order", async () => {
+    const found = await findingsOf(
+      [
+        {email: "zoe.leboeuf@gmail.com", mobile: "06 71 82 93 04", phone: "01 42 68 53 10", first_name: "Zoé", last_name: "Lebœuf", postcode: "75001"},
+        {email: "zoe.leboeuf@gmail.com", mobile: "+33 6 71 82 93 04", phone: "0142685310", first_name: "Zoe", last_name: "Leboeuf", postcode: "75001"},
+        {email: "zoe.leboeuf@gmail.com", phone: "01.42.68.53.10"}
+      ],
+      ["duplicate.exact"]
+    );
+    assert.deepEqual(found.map((f) => [f.record_id, f.detail]), [
+      ["1", "email, mobile, name+postcode, phone"],
+      ["2", "email, mobile, name+postcode, phone"],
+      ["3", "email, phone"]
+    ]);
+  });
 });
