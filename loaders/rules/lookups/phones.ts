@@ -26,7 +26,14 @@ import {placeholderFromDigitsSql} from "../phone/placeholder.ts";
 import {decidableSql, decidedPhonesSql, simplePlan, type PhonePlan} from "./phone-sql.ts";
 
 export function phoneKeySql(expr: string): string {
-  return `regexp_replace(${expr}, '[\\s\\p{Z}.()/-]', '', 'g')`;
+  // most numbers hold only digits, spaces and a plus: replace() is many times faster than the global regexp_replace
+  return `(CASE WHEN regexp_full_match(${expr}, '[+0-9 ]*') THEN replace(${expr}, ' ', '') ELSE regexp_replace(${expr}, '[\\s\\p{Z}.()/-]', '', 'g') END)`;
+}
+
+/** SQL: the digits of a phone key (phoneKeySql), read without a regexp_replace in the common shapes. */
+function keyDigitsSql(key: string): string {
+  return `(CASE WHEN regexp_full_match(${key}, '[0-9]*') THEN ${key} WHEN regexp_full_match(${key}, '\\+[0-9]*') THEN substr(${key}, 2)
+    ELSE regexp_replace(${key}, '[^0-9]+', '', 'g') END)`;
 }
 
 async function createPhoneFacts(ctx: RuleContext, table: string): Promise<void> {
@@ -38,7 +45,7 @@ async function createPhoneFacts(ctx: RuleContext, table: string): Promise<void> 
   );
   await ctx.db.exec(`CREATE OR REPLACE TABLE ${ident(raw)} AS
     SELECT row_number, record_id, role, value, country, key, ${placeholderFromDigitsSql("digits")} AS placeholder
-    FROM (SELECT *, ${phoneKeySql("value")} AS key, regexp_replace(value, '[^0-9]+', '', 'g') AS digits FROM (${values.join(" UNION ALL ")}))`);
+    FROM (SELECT *, ${keyDigitsSql("key")} AS digits FROM (SELECT *, ${phoneKeySql("value")} AS key FROM (${values.join(" UNION ALL ")})))`);
   // the common national and E.164 shapes are decided in SQL (phone-sql.ts); libphonenumber-js reads the rest
   const countries = await ctx.db.all<{country: string}>(`SELECT DISTINCT country FROM ${ident(raw)} WHERE country IS NOT NULL`);
   const plans = countries.map((c) => simplePlan(c.country)).filter((p): p is PhonePlan => p !== null);
