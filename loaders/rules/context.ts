@@ -8,7 +8,7 @@ import type {Db} from "../db/connection.ts";
 import {ident, literal} from "../db/sql.ts";
 import {dayOrderSql, parseDateSql, type DayOrder} from "../db/dates.ts";
 import type {RuleContext} from "./rule.ts";
-import {foldSql} from "./text-sql.ts";
+import {distinctValuesSql, foldSql} from "./text-sql.ts";
 import {createCountryTable} from "./lookups/countries.ts";
 import {CUSTOMER_ROLES, roleColumn} from "../config/roles.ts";
 
@@ -62,10 +62,17 @@ export async function prepareContext(db: Db, options: ContextOptions): Promise<R
   }
   const input = `${PREFIX}input`;
   created.push(input);
-  const dates = DATE_COLUMNS.map((c) => `${parseDateSql(`t.${ident(c)}`, orders[c])} AS ${ident(`${c}_d`)}`);
+  const standard = await standardColumnsSql(db, table);
+  // countries and dates are read once per distinct text, then joined to the records
+  const perValue = (column: string, expr: string) =>
+    `(SELECT value, ${expr} AS parsed FROM ${distinctValuesSql(ident(column), `(${standard})`)} WHERE value IS NOT NULL)`;
+  const joins = DATE_COLUMNS.map(
+    (c, i) => `LEFT JOIN ${perValue(c, parseDateSql("value", orders[c]))} AS d${i} ON d${i}.value = t.${ident(c)}`
+  );
+  const countryCodes = `(SELECT v.value, c.alpha2 FROM ${distinctValuesSql(`"country"`, `(${standard})`)} AS v JOIN ${ident(countries)} AS c ON c.key = ${foldSql("v.value")})`;
   await db.exec(`CREATE OR REPLACE TABLE ${ident(input)} AS
-    SELECT t.*, coalesce(c.alpha2, ${literal(country)}) AS country_code, ${dates.join(", ")}
-    FROM (${await standardColumnsSql(db, table)}) AS t LEFT JOIN ${ident(countries)} AS c ON c.key = ${foldSql("t.country")}`);
+    SELECT t.*, coalesce(c.alpha2, ${literal(country)}) AS country_code, ${DATE_COLUMNS.map((c, i) => `d${i}.parsed AS ${ident(`${c}_d`)}`).join(", ")}
+    FROM (${standard}) AS t LEFT JOIN ${countryCodes} AS c ON c.value = t.country ${joins.join(" ")}`);
 
   return {
     db,
