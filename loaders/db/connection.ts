@@ -62,9 +62,24 @@ const NUMERIC_TYPES = new Set<DuckDBTypeId>([
   DuckDBTypeId.DECIMAL
 ]);
 
+/**
+ * `ASSAY_TRACE_SQL=<seconds>`: every statement slower than that is written to
+ * stderr with its time, for profiling a stage (`ASSAY_TRACE_SQL=0.2 npm run bench …`).
+ */
+const TRACE_FROM = Number(process.env.ASSAY_TRACE_SQL ?? NaN);
+
+async function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  if (Number.isNaN(TRACE_FROM)) return run();
+  const start = performance.now();
+  const result = await run();
+  const seconds = (performance.now() - start) / 1000;
+  if (seconds >= TRACE_FROM) process.stderr.write(`[sql ${seconds.toFixed(2)} s] ${sql.replace(/\s+/g, " ").slice(0, 200)}\n`);
+  return result;
+}
+
 function wrap(connection: DuckDBConnection, close: () => void): Db {
   const all = async <T>(sql: string, params?: unknown[]): Promise<T[]> => {
-    const reader = await connection.runAndReadAll(sql, params as never);
+    const reader = await traced(sql, () => connection.runAndReadAll(sql, params as never));
     const numeric = reader.columnTypes().map((type) => NUMERIC_TYPES.has(type.typeId));
     const names = reader.columnNames();
     return reader.getRowsJson().map((values) => {
@@ -78,7 +93,7 @@ function wrap(connection: DuckDBConnection, close: () => void): Db {
   return {
     duckdb: connection,
     async exec(sql) {
-      await connection.run(sql);
+      await traced(sql, () => connection.run(sql));
     },
     all,
     async one<T>(sql: string, params?: unknown[]) {
