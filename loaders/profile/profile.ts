@@ -319,6 +319,7 @@ async function profileLarge(
   const sample = `__profile_sample_${id}`;
   const from = ident(table);
   const temporary = [sample];
+  const views: string[] = [];
   try {
     // the sample: rows whose number hashes under the threshold, the same rows every run
     const threshold = Math.ceil((SAMPLE_SCALE * (options.sampleRows ?? SAMPLE_ROWS)) / rows);
@@ -331,6 +332,23 @@ async function profileLarge(
     await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(sample)} AS SELECT ${list} FROM (${numbered}) WHERE hash(__n) % ${SAMPLE_SCALE} < ${threshold}`);
     const sampleRows = (await db.one<{n: number}>(`SELECT count(*) AS n FROM ${ident(sample)}`))!.n;
 
+    // every column's value counts in the sample, in one query whose branches run side by side (a table of
+    // 100,000 rows is one row group: a query over it alone keeps one thread), each column seen through its view
+    const allCounts = `${sample}_counts`;
+    temporary.push(allCounts);
+    await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(allCounts)} AS ${wanted
+      .map((c, i) => `SELECT ${i} AS k, v AS ${ident(`v${i}`)}, n, ${PRESENT_SQL} AS p FROM (SELECT ${ident(c.column_name)} AS v, count(*) AS n FROM ${ident(sample)} GROUP BY ALL)`)
+      .join(" UNION ALL BY NAME ")}`);
+    for (const i of wanted.keys()) {
+      views.push(`${sample}_${i}`);
+      await db.exec(`CREATE OR REPLACE TEMP VIEW ${ident(`${sample}_${i}`)} AS SELECT ${ident(`v${i}`)} AS v, n, p FROM ${ident(allCounts)} WHERE k = ${i}`);
+    }
+    const seenRows = await db.all<{k: number; seen: number; filled: number | null}>(
+      `SELECT k, count(*) FILTER (WHERE ${wanted.map((_, i) => `${ident(`v${i}`)} IS NOT NULL`).join(" OR ")}) AS seen, sum(n) FILTER (WHERE p) AS filled
+       FROM ${ident(allCounts)} GROUP BY k`
+    );
+    const seenOf = new Map(seenRows.map((r) => [Number(r.k), r]));
+
     // per column, from the sample's value counts: few distinct values (a category, a date, an amount) are
     // grouped over every row and profiled exactly, as small tables are; the others (identifiers, e-mails,
     // phones) get the type to check, the candidates for the top values and the patterns
@@ -338,30 +356,40 @@ async function profileLarge(
     const columns: {i: number; scan: Scanned; counts: string; sampleFilled: number; seen: number; candidates: Count[]; patterns: Count[]}[] = [];
     for (const [i, c] of wanted.entries()) {
       const counts = `${sample}_${i}`;
-      temporary.push(counts);
-      await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(counts)} AS SELECT v, n, ${PRESENT_SQL} AS p
-        FROM (SELECT ${ident(c.column_name)} AS v, count(*) AS n FROM ${ident(sample)} GROUP BY ALL)`);
-      const seen = (await db.one<{seen: number; filled: number | null}>(`SELECT count(*) FILTER (WHERE v IS NOT NULL) AS seen, sum(n) FILTER (WHERE ${PRESENT}) AS filled FROM ${ident(counts)}`))!;
-      if (Number(seen.seen) <= sampleRows / GROUPED_SHARE) {
+      const seen = Number(seenOf.get(i)?.seen ?? 0);
+      if (seen <= sampleRows / GROUPED_SHARE) {
         grouped.push({i, name: c.column_name, columnType: c.column_type});
         continue;
       }
-      const sampleFilled = Number(seen.filled ?? 0);
+      const sampleFilled = Number(seenOf.get(i)?.filled ?? 0);
       const text = TEXT_TYPES.has(c.column_type);
       const type = !text ? c.column_type : sampleFilled === 0 ? LADDER[0] : await ladder(db, ident(counts), 0);
-      const candidates = await db.all<Count>(
-        `SELECT ${TEXT} AS value, sum(n) AS count FROM ${ident(counts)} WHERE ${PRESENT} GROUP BY 1 ORDER BY count DESC, value LIMIT ${CANDIDATES * limit}`
-      );
-      const patterns = await db.all<Count>(
-        `SELECT ${shapeSql(TEXT)} AS value, sum(n) AS count FROM ${ident(counts)} WHERE ${PRESENT} GROUP BY 1 ORDER BY count DESC, value LIMIT ${limit}`
-      );
       const scan: Scanned = {name: c.column_name, columnType: c.column_type, type, verify: text && type !== "VARCHAR", findTime: type === "DATE"};
-      columns.push({i, scan, counts, sampleFilled, seen: Number(seen.seen), candidates, patterns});
+      columns.push({i, scan, counts, sampleFilled, seen, candidates: [], patterns: []});
+    }
+    // the candidates for the top values and the patterns of those columns, one query each for all of them
+    const ranked = async (value: string, keep: number) => {
+      if (columns.length === 0) return new Map<number, Count[]>();
+      const rows = await db.all<Count & {k: number}>(
+        `SELECT k, value, count FROM (${columns
+          .map((c) => `SELECT ${c.i} AS k, ${value} AS value, sum(n) AS count FROM ${ident(c.counts)} WHERE ${PRESENT} GROUP BY 1, 2`)
+          .join(" UNION ALL ")}) QUALIFY row_number() OVER (PARTITION BY k ORDER BY count DESC, value) <= ${keep} ORDER BY k, count DESC, value`
+      );
+      const byColumn = new Map<number, Count[]>();
+      for (const {k, value: v, count} of rows) byColumn.set(Number(k), [...(byColumn.get(Number(k)) ?? []), {value: v, count}]);
+      return byColumn;
+    };
+    const candidates = await ranked(TEXT, CANDIDATES * limit);
+    const patterns = await ranked(shapeSql(TEXT), limit);
+    for (const c of columns) {
+      c.candidates = candidates.get(c.i) ?? [];
+      c.patterns = patterns.get(c.i) ?? [];
     }
 
     const profiles: ColumnProfile[] = new Array(wanted.length);
     for (const g of grouped) {
-      const counts = `${sample}_${g.i}`;
+      const counts = `${sample}_${g.i}_all`;
+      temporary.push(counts);
       await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(counts)} AS SELECT v, n, ${PRESENT_SQL} AS p
         FROM (SELECT ${ident(g.name)} AS v, count(*) AS n FROM ${from} GROUP BY ALL)`);
       profiles[g.i] = await profileColumn(db, counts, g.name, g.columnType, rows, options);
@@ -424,6 +452,7 @@ async function profileLarge(
     }
     return profiles;
   } finally {
+    for (const v of views) await db.exec(`DROP VIEW IF EXISTS ${ident(v)}`);
     for (const t of temporary) await db.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
   }
 }
