@@ -3,7 +3,10 @@
  * object that renders an SQL equi-join of the record table with itself on one
  * or more keys; the candidate pairs are the union of every rule's pairs. A key
  * value shared by more than `maxBlockSize` records (a shop's phone, a test
- * email) is skipped rather than exploding into millions of pairs.
+ * email) is skipped rather than exploding into millions of pairs, and a rule
+ * keeps its blocks from the smallest up while their pairs stay within
+ * `maxRulePairs` (a weak key's blocks grow with the data: at 16M records,
+ * initial + birth date alone gave 123M pairs).
  *
  *   blockingRule(name, keys) → BlockingRule
  *   blockPairs(db, records, rules, options) → BlockingReport (table of pairs a < b, first rule, bit mask of every rule that joins them)
@@ -14,24 +17,38 @@ import {BLOCKING_KEYS, type BlockingKey} from "./settings.ts";
 export interface BlockingRule {
   name: string;
   /** SQL of the pairs (a, b) with a < b that the rule joins, over the record table (a pair twice when it shares two key values, two phones). */
-  sql(records: string, maxBlockSize: number): string;
+  sql(records: string, limits: BlockLimits): string;
   /** SQL counting the key values skipped for being shared by too many records. */
-  skippedSql(records: string, maxBlockSize: number): string;
+  skippedSql(records: string, limits: BlockLimits): string;
 }
+
+export interface BlockLimits {
+  /** A key value shared by more records is skipped. */
+  maxBlockSize: number;
+  /** The rule keeps its blocks from the smallest up while their pairs add up to at most this many. */
+  maxRulePairs: number;
+}
+
+/** The least pair budget of a rule, whatever the number of records: small files are never cut by it. */
+export const RULE_PAIRS_FLOOR = 2_000_000;
 
 export function blockingRule(name: string, keys: readonly BlockingKey[]): BlockingRule {
   const columns = keys.map((_, i) => `k${i}`);
-  const keyed = (records: string) => `keyed AS (SELECT rid, ${keys.map((k, i) => `${BLOCKING_KEYS[k]} AS k${i}`).join(", ")} FROM ${records}),
+  // the largest block size kept: at most maxBlockSize, and the blocks up to it hold at most maxRulePairs pairs
+  const keyed = (records: string, {maxBlockSize, maxRulePairs}: BlockLimits) => `keyed AS (SELECT rid, ${keys.map((k, i) => `${BLOCKING_KEYS[k]} AS k${i}`).join(", ")} FROM ${records}),
     kept AS (SELECT * FROM keyed WHERE ${columns.map((c) => `${c} IS NOT NULL`).join(" AND ")}),
-    sizes AS (SELECT ${columns.join(", ")}, count(*) AS n FROM kept GROUP BY ALL)`;
+    sizes AS (SELECT ${columns.join(", ")}, count(*) AS n FROM kept GROUP BY ALL),
+    cap AS (SELECT coalesce(max(n) FILTER (WHERE pairs <= ${maxRulePairs}), 1) AS cap
+      FROM (SELECT n, sum(n * (n - 1) // 2 * blocks) OVER (ORDER BY n) AS pairs
+        FROM (SELECT n, count(*) AS blocks FROM sizes WHERE n BETWEEN 2 AND ${maxBlockSize} GROUP BY n)))`;
   return {
     name,
-    sql: (records, maxBlockSize) => `WITH ${keyed(records)},
-    small AS (SELECT kept.* FROM kept JOIN sizes USING (${columns.join(", ")}) WHERE sizes.n BETWEEN 2 AND ${maxBlockSize})
+    sql: (records, limits) => `WITH ${keyed(records, limits)},
+    small AS (SELECT kept.* FROM kept JOIN sizes USING (${columns.join(", ")}) WHERE sizes.n BETWEEN 2 AND (SELECT cap FROM cap))
     SELECT l.rid AS a, r.rid AS b FROM small AS l JOIN small AS r
       ON ${columns.map((c) => `l.${c} = r.${c}`).join(" AND ")} AND l.rid < r.rid`,
-    skippedSql: (records, maxBlockSize) => `WITH ${keyed(records)}
-    SELECT count(*) AS keys, coalesce(sum(n), 0) AS records FROM sizes WHERE n > ${maxBlockSize}`
+    skippedSql: (records, limits) => `WITH ${keyed(records, limits)}
+    SELECT count(*) AS keys, coalesce(sum(n), 0) AS records FROM sizes WHERE n > (SELECT cap FROM cap) AND n > 1`
   };
 }
 
@@ -60,11 +77,12 @@ export async function blockPairs(
   db: Db,
   records: string,
   rules: readonly BlockingRule[],
-  {maxBlockSize = 50, table = "match_candidates", truth = false} = {}
+  {maxBlockSize = 50, maxRulePairs = Number.MAX_SAFE_INTEGER, table = "match_candidates", truth = false} = {}
 ): Promise<BlockingReport> {
+  const limits: BlockLimits = {maxBlockSize, maxRulePairs};
   // Each pair once, with the first rule that joins it and the bit mask of all of them; the counts per
   // rule then come from the few distinct (first rule, mask) combinations, in one pass over the pairs.
-  const union = rules.map((rule, i) => `SELECT a, b, ${i}::SMALLINT AS rule FROM (${rule.sql(records, maxBlockSize)})`).join("\nUNION ALL\n");
+  const union = rules.map((rule, i) => `SELECT a, b, ${i}::SMALLINT AS rule FROM (${rule.sql(records, limits)})`).join("\nUNION ALL\n");
   await db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT a, b, min(rule) AS rule, bit_or(1::BIGINT << rule) AS rules FROM (${union}) GROUP BY a, b`);
   const truthJoin = truth
     ? `JOIN ${records} AS ra ON ra.rid = p.a JOIN ${records} AS rb ON rb.rid = p.b`
@@ -74,7 +92,7 @@ export async function blockPairs(
     FROM ${table} AS p ${truthJoin} GROUP BY ALL`);
   const reports: RuleReport[] = [];
   for (const [i, rule] of rules.entries()) {
-    const skipped = await db.one<{keys: number; records: number}>(rule.skippedSql(records, maxBlockSize));
+    const skipped = await db.one<{keys: number; records: number}>(rule.skippedSql(records, limits));
     const mine = combinations.filter((c) => (BigInt(c.rules) & (1n << BigInt(i))) !== 0n);
     reports.push({
       rule: rule.name,

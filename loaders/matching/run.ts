@@ -16,7 +16,7 @@
  * With `outDir`, writes clusters.csv, golden.csv and pairs.parquet there.
  */
 import type {Db} from "../db/connection.ts";
-import {blockPairs, blockingRule, type BlockingReport} from "./blocking.ts";
+import {RULE_PAIRS_FLOOR, blockPairs, blockingRule, type BlockingReport} from "./blocking.ts";
 import {clusterRecords, type ClusterReport} from "./cluster.ts";
 import {comparePairs, defaultComparisons, type Comparison} from "./comparisons.ts";
 import {levelShares, sampleRandomPairs, sessionEm} from "./estimate.ts";
@@ -89,7 +89,12 @@ export async function runMatching(db: Db, options: MatchOptions = {}): Promise<M
   lap("normalise");
 
   const rules = settings.blocking.map((rule) => blockingRule(rule.name, rule.keys));
-  const blocking = await blockPairs(db, records, rules, {maxBlockSize: settings.maxBlockSize, table: "match_candidates", truth: !!truthColumn});
+  const blocking = await blockPairs(db, records, rules, {
+    maxBlockSize: settings.maxBlockSize,
+    maxRulePairs: Math.max(RULE_PAIRS_FLOOR, Math.round(settings.rulePairsPerRecord * normalised.rows)),
+    table: "match_candidates",
+    truth: !!truthColumn
+  });
   lap("block");
 
   const comparisons = defaultComparisons(settings);

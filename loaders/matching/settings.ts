@@ -88,6 +88,13 @@ export const matchingSettingsSchema = z
       .min(2)
       .default(50)
       .describe("A blocking key shared by more records than this is skipped (placeholders such as a shop's phone, a common name); other rules still pair those records. Larger finds a little more at a quadratic cost."),
+    rulePairsPerRecord: z
+      .number()
+      .positive()
+      .default(0.5)
+      .describe(
+        "Each blocking rule keeps its blocks from the smallest up while its candidate pairs stay within this many per record (and at least 2,000,000): on millions of records, weak keys (initial and birth date, name and town) give blocks that grow with the data, and their larger blocks are skipped rather than compared by the hundred million; other rules still pair those records."
+      ),
     fields: z.partialRecord(z.enum(FIELDS), fieldSchema).default({}).describe("Per-field overrides."),
     phonetic: z
       .enum(["double-metaphone", "phonex"])
