@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {build, pages, DIST} from "../support/site.ts";
-import {type OpenSite, openSite, visit} from "../support/browser.ts";
+import {type OpenSite, openSite, renderedTitle, visit} from "../support/browser.ts";
 import {tempDir} from "../support/temp.ts";
 import {sharedData} from "../support/shared-data.ts";
 
@@ -49,6 +49,7 @@ describe("a source full of hostile strings", () => {
     assert.ok(list.length >= 2, list.join(", "));
     for (const path of list) {
       const page = await visit(site.browser, site.origin, path);
+      assert.ok((await renderedTitle(page.page)).length > 0, `${path} renders its title`);
       await page.page.waitForTimeout(300);
       const injected = await page.page.evaluate(() => document.querySelectorAll("main img[src='x'], main script:not([type]), main iframe").length);
       assert.equal(injected, 0, `${path}: elements injected from data`);
@@ -56,15 +57,13 @@ describe("a source full of hostile strings", () => {
       assert.deepEqual(page.pageErrors, [], `${path}: uncaught errors`);
       assert.deepEqual(page.consoleErrors, [], `${path}: console errors`);
       assert.deepEqual(page.foreignRequests, [], `${path}: requests to other hosts`);
-      const h1 = await page.page.locator("h1").first().textContent();
-      assert.ok(h1 && h1.length > 0, `${path} renders its title`);
       await page.page.context().close();
     }
   });
 
   it("shows a hostile value as the text it is", async () => {
     const page = await visit(site.browser, site.origin, "/");
-    const title = (await page.page.locator("h1").first().textContent()) ?? "";
+    const title = await renderedTitle(page.page);
     assert.equal(title, `<script>alert("title")</script> & <img src=x onerror=alert(1)>`);
     await page.page.context().close();
   });

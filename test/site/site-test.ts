@@ -8,7 +8,7 @@ import {build, distData, distFiles, pages, DIST} from "../support/site.ts";
 import {foreignUiText, sourceColumns} from "../support/ui-text.ts";
 import {findPersonalValues, personalValues} from "../support/personal-values.ts";
 import {SAMPLE_CONFIG} from "../../loaders/config/load.ts";
-import {type OpenSite, openSite, visit} from "../support/browser.ts";
+import {type OpenSite, openSite, renderedTitle, visit} from "../support/browser.ts";
 import {ROOT} from "../support/cli.ts";
 import {tempDir} from "../support/temp.ts";
 
@@ -39,8 +39,7 @@ describe("the report site", () => {
     it("opens every page in Chromium with no console error and no request to another host", async () => {
       for (const path of pages()) {
         const page = await visit(site.browser, site.origin, path);
-        const h1 = await page.page.locator("h1").first().textContent();
-        assert.ok(h1 && h1.trim().length > 0, `${path} has a title`);
+        assert.ok((await renderedTitle(page.page)).trim().length > 0, `${path} has a title`);
         assert.deepEqual(page.pageErrors, [], `${path}: uncaught errors`);
         assert.deepEqual(page.consoleErrors, [], `${path}: console errors`);
         assert.deepEqual(page.foreignRequests, [], `${path}: requests to other hosts`);

@@ -47,6 +47,17 @@ export async function visit(browser: Browser, origin: string, path: string): Pro
   return visit;
 }
 
+/**
+ * The page's title (its first h1) once rendered: a title written from the page's data
+ * (`# ${meta.title}`) is empty until the data has loaded and the cell has run, which on a
+ * busy machine can be after the network is idle. Empty if none renders within `timeout` ms.
+ */
+export async function renderedTitle(page: Page, timeout = 20_000): Promise<string> {
+  const title = page.locator("h1").filter({hasText: /\S/}).first();
+  await title.waitFor({timeout}).catch(() => {});
+  return (await page.locator("h1").first().textContent({timeout}).catch(() => null)) ?? "";
+}
+
 export interface OpenSite {
   browser: Browser;
   origin: string;
