@@ -9,17 +9,15 @@
  * - line ends all LF, or all CRLF (no lone CR that DuckDB and the first pass
  *   would read differently);
  * - no byte-order mark, a header of two fields or more;
- * - valid UTF-8, or Windows-1252, which is written out as UTF-8 (a native
- *   Latin-1 decoding with the 32 letters where Windows-1252 differs put
- *   back), since DuckDB reads UTF-8 only.
+ * - valid UTF-8, or Windows-1252, which is written out as UTF-8 (each
+ *   byte mapped to its letter), since DuckDB reads UTF-8 only.
  *
  * Anything else (and any row DuckDB then rejects, see delimited.ts) goes
  * through normalise-text.ts, which handles every case. Lines that hold
  * only spaces are blank to the first pass but too short a row to DuckDB:
  * the rejection sends such a file the long way too.
  */
-import {createReadStream, createWriteStream, type WriteStream} from "node:fs";
-import {once} from "node:events";
+import {open, type FileHandle} from "node:fs/promises";
 import {isUtf8} from "node:buffer";
 import type {Encoding} from "./encoding.ts";
 import {parseRecord} from "./record.ts";
@@ -52,36 +50,47 @@ const WINDOWS_1252_HIGH = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178
 ].map((code) => Buffer.from(String.fromCharCode(code), "utf8"));
 
+/** Windows-1252 in UTF-8 can take three bytes a byte (the letters at 0x80–0x9F, as €). */
+const MAX_UTF8_PER_BYTE = 3;
+let converted = Buffer.alloc(0);
+
 /**
- * Latin-1 to UTF-8 natively, then the bytes 0x80–0x9F, which that writes as
- * C2 80–C2 9F, replaced by their Windows-1252 letter. Every character is
- * below U+0100, so 0xC2 is only ever the first byte of a character.
+ * Windows-1252 bytes as UTF-8, in one pass over the bytes: ASCII as it is,
+ * 0xA0–0xFF (Latin-1's letters) in two bytes, 0x80–0x9F as their Windows-1252
+ * letter. The result is a view of a buffer reused by the next call.
  */
 function windows1252ToUtf8(bytes: Buffer): Buffer {
-  const utf8 = Buffer.from(bytes.toString("latin1"), "utf8");
-  const pieces: Buffer[] = [];
-  let from = 0;
-  for (let i = utf8.indexOf(0xc2); i >= 0; i = utf8.indexOf(0xc2, i + 2)) {
-    const next = utf8[i + 1]!;
-    if (next < 0xa0) {
-      pieces.push(utf8.subarray(from, i), WINDOWS_1252_HIGH[next - 0x80]!);
-      from = i + 2;
+  if (converted.length < bytes.length * MAX_UTF8_PER_BYTE) converted = Buffer.allocUnsafe(bytes.length * MAX_UTF8_PER_BYTE);
+  const out = converted;
+  let j = 0;
+  for (let i = 0, n = bytes.length; i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) out[j++] = b;
+    else if (b >= 0xa0) {
+      out[j++] = 0xc0 | (b >> 6);
+      out[j++] = 0x80 | (b & 0x3f);
+    } else {
+      const letter = WINDOWS_1252_HIGH[b - 0x80]!;
+      for (let k = 0; k < letter.length; k++) out[j++] = letter[k]!;
     }
   }
-  if (from === 0) return utf8;
-  pieces.push(utf8.subarray(from));
-  return Buffer.concat(pieces);
+  return out.subarray(0, j);
 }
 
 /**
  * The file's dialect when it is plain (see above), else undefined. For
  * Windows-1252, `output` receives the UTF-8 copy.
+ *
+ * The file is read into one buffer, reused from chunk to chunk (the part of
+ * a line that a chunk cuts is moved to its start), not a stream of new
+ * buffers: a stream allocates, and the kernel zeroes, memory for every
+ * chunk, which cost more than the checks themselves (0.45 s against 0.15 s
+ * for 560 MB).
  */
 export async function plainText(input: string, output: string, options: {encoding: Encoding; delimiter?: string}): Promise<PlainText | undefined> {
-  const stream = createReadStream(input, {highWaterMark: CHUNK});
-  let out: WriteStream | undefined;
+  const handle = await open(input, "r");
+  let out: FileHandle | undefined;
   let crlf: boolean | undefined;
-  let carry: Buffer = Buffer.alloc(0);
   let first = true;
   let head: string[] = [];
 
@@ -93,7 +102,8 @@ export async function plainText(input: string, output: string, options: {encodin
       if (bytes[0] === LF || bytes[0] === CR || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) return false;
       const end = bytes.indexOf(LF);
       crlf = end > 0 && bytes[end - 1] === CR;
-      const text = options.encoding === "utf-8" ? bytes.toString("utf8") : windows1252ToUtf8(bytes).toString("utf8");
+      const lines = bytes.subarray(0, lineEnd(bytes, SNIFF_LINES));
+      const text = options.encoding === "utf-8" ? lines.toString("utf8") : windows1252ToUtf8(lines).toString("utf8");
       head = text.split("\n", SNIFF_LINES + 1).slice(0, SNIFF_LINES).map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
     }
     if (crlf) {
@@ -101,44 +111,62 @@ export async function plainText(input: string, output: string, options: {encodin
       for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) if (bytes[i - 1] !== CR) return false;
     } else if (bytes.indexOf(CR) >= 0) return false;
     if (options.encoding === "utf-8") return isUtf8(bytes);
-    out ??= createWriteStream(output);
-    if (!out.write(windows1252ToUtf8(bytes))) await once(out, "drain");
+    out ??= await open(output, "w");
+    await out.write(windows1252ToUtf8(bytes));
     return true;
   };
 
   let plain = true;
   try {
-    for await (const chunk of stream) {
-      const bytes = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-      const cut = bytes.lastIndexOf(LF);
-      if (cut < 0) {
-        carry = bytes;
-        continue;
+    let buffer = Buffer.allocUnsafe(CHUNK);
+    /** bytes in the buffer: the cut line carried over, then what was read */
+    let filled = 0;
+    let position = 0;
+    for (;;) {
+      if (filled === buffer.length) {
+        // a line longer than the buffer, or fewer lines than the sniff needs: a larger buffer
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, filled);
+        buffer = larger;
       }
-      carry = bytes.subarray(cut + 1);
+      const {bytesRead} = await handle.read(buffer, filled, buffer.length - filled, position);
+      if (bytesRead === 0) {
+        if (filled > 0) plain = await take(buffer.subarray(0, filled));
+        break;
+      }
+      position += bytesRead;
+      filled += bytesRead;
+      if (filled < buffer.length) continue;
+      const cut = buffer.lastIndexOf(LF, filled - 1);
       // the first piece must hold the lines the delimiter is sniffed from
-      if (first && countLines(bytes, cut, SNIFF_LINES) < SNIFF_LINES) {
-        carry = bytes;
-        continue;
-      }
-      if (!(await take(bytes.subarray(0, cut + 1)))) {
+      if (cut < 0 || (first && countLines(buffer, cut, SNIFF_LINES) < SNIFF_LINES)) continue;
+      if (!(await take(buffer.subarray(0, cut + 1)))) {
         plain = false;
         break;
       }
+      buffer.copy(buffer, 0, cut + 1, filled);
+      filled -= cut + 1;
     }
-    if (plain && carry.length > 0) plain = await take(carry);
   } finally {
-    stream.destroy();
-    if (out) {
-      out.end();
-      await once(out, "close");
-    }
+    await handle.close();
+    await out?.close();
   }
   if (!plain || first) return undefined;
   const delimiter = options.delimiter ?? sniffDelimiter(head);
   const header = parseRecord(head[0]!, delimiter, true);
   if (header.status !== "complete" || header.count < 2 || head[0]!.trim() === "") return undefined;
   return {encoding: options.encoding, delimiter, header: header.fields, path: options.encoding === "utf-8" ? input : output};
+}
+
+/** The offset just after the `lines`-th line end of bytes, or the end of bytes. */
+function lineEnd(bytes: Buffer, lines: number): number {
+  let at = -1;
+  for (let n = 0; n < lines; n++) {
+    const next = bytes.indexOf(LF, at + 1);
+    if (next < 0) return bytes.length;
+    at = next;
+  }
+  return at + 1;
 }
 
 /** Line ends in bytes[0..end], counting up to `enough`. */

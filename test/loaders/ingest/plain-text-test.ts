@@ -51,6 +51,37 @@ describe("plainText(input, output, options)", () => {
   });
 });
 
+describe("plainText over files larger than its buffer", () => {
+  it("copies a Windows-1252 file of many chunks byte for byte as a whole-file decoding does", async () => {
+    const line = (i: number) => Buffer.concat([Buffer.from(`${i};Zoë `, "latin1"), Buffer.from([0x80, 0x92, 0x9c, 0xe9]), Buffer.from(` ${"x".repeat(i % 97)}\r\n`, "latin1")]);
+    const bytes = Buffer.concat([Buffer.from("id;nom\r\n", "latin1"), ...Array.from({length: 400_000}, (_, i) => line(i))]);
+    assert.ok(bytes.length > 20 << 20, "the file spans several chunks");
+    const file = join(dir, "many-chunks.csv");
+    writeFileSync(file, bytes);
+    const plain = await plainText(file, join(dir, "many-chunks.out.csv"), {encoding: "windows-1252"});
+    assert.ok(plain);
+    assert.deepEqual(plain.header, ["id", "nom"]);
+    const expected = new TextDecoder("windows-1252").decode(bytes, {stream: true});
+    assert.ok(expected.includes("Zoë €’œé"));
+    assert.equal(readFileSync(plain.path, "utf8"), expected);
+  });
+
+  it("reads a line longer than its buffer, and the rows after it", async () => {
+    const file = join(dir, "long-line.csv");
+    writeFileSync(file, `id,text\n1,${"y".repeat(9 << 20)}\n2,z\n`);
+    const plain = await plainText(file, join(dir, "long-line.out.csv"), {encoding: "utf-8"});
+    assert.deepEqual(plain?.header, ["id", "text"]);
+    const load = await loadDelimited(db, file, "long_line", {tempDir: dir});
+    assert.equal(load.plain, false, "DuckDB refuses the line, so the first pass reads the file");
+    assert.equal(load.read, 2);
+    assert.equal(load.loaded, 2);
+    assert.deepEqual(await db.all(`SELECT id, length(text) AS n, __line FROM long_line ORDER BY id`), [
+      {id: "1", n: 9 << 20, __line: 2},
+      {id: "2", n: 1, __line: 3}
+    ]);
+  });
+});
+
 describe("loadDelimited on plain files", () => {
   it("numbers rows from their position, as the first pass numbers lines", async () => {
     const file = join(dir, "plain.csv");
