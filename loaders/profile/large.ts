@@ -82,21 +82,25 @@ export async function profileLarge(
     await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(sample)} AS SELECT ${list} FROM (${numbered}) WHERE hash(__n) % ${SAMPLE_SCALE} < ${threshold}`);
     const sampleRows = (await db.one<{n: number}>(`SELECT count(*) AS n FROM ${ident(sample)}`))!.n;
 
-    // every column's value counts in the sample, in one query whose branches run side by side (a table of
-    // 100,000 rows is one row group: a query over it alone keeps one thread), each column seen through its view
-    const allCounts = `${sample}_counts`;
-    temporary.push(allCounts);
-    await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(allCounts)} AS ${wanted
-      .map((c, i) => `SELECT ${i} AS k, v AS ${ident(`v${i}`)}, n, ${PRESENT_SQL} AS p FROM (SELECT ${ident(c.column_name)} AS v, count(*) AS n FROM ${ident(sample)} GROUP BY ALL)`)
-      .join(" UNION ALL BY NAME ")}`);
-    for (const i of wanted.keys()) {
-      views.push(`${sample}_${i}`);
-      await db.exec(`CREATE OR REPLACE TEMP VIEW ${ident(`${sample}_${i}`)} AS SELECT ${ident(`v${i}`)} AS v, n, p FROM ${ident(allCounts)} WHERE k = ${i}`);
+    // every column's value counts in the sample: one long table (k, v, n, p) per column type, each in one query
+    // whose branches run side by side (a table of 100,000 rows is one row group: a query over it alone keeps
+    // one thread); one wide table with a value column per column costed three times as much. Each column is
+    // seen through its view.
+    const byType = new Map<string, number[]>();
+    for (const [i, c] of wanted.entries()) byType.set(c.column_type, [...(byType.get(c.column_type) ?? []), i]);
+    const seenRows: {k: number; seen: number; filled: number | null}[] = [];
+    for (const [t, members] of [...byType.values()].entries()) {
+      const counts = `${sample}_counts_${t}`;
+      temporary.push(counts);
+      await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(counts)} AS ${members
+        .map((i) => `SELECT ${i} AS k, v, n, ${PRESENT_SQL} AS p FROM (SELECT ${ident(wanted[i]!.column_name)} AS v, count(*) AS n FROM ${ident(sample)} GROUP BY ALL)`)
+        .join(" UNION ALL ")}`);
+      for (const i of members) {
+        views.push(`${sample}_${i}`);
+        await db.exec(`CREATE OR REPLACE TEMP VIEW ${ident(`${sample}_${i}`)} AS SELECT v, n, p FROM ${ident(counts)} WHERE k = ${i}`);
+      }
+      seenRows.push(...(await db.all<{k: number; seen: number; filled: number | null}>(`SELECT k, count(v) AS seen, sum(n) FILTER (WHERE p) AS filled FROM ${ident(counts)} GROUP BY k`)));
     }
-    const seenRows = await db.all<{k: number; seen: number; filled: number | null}>(
-      `SELECT k, count(*) FILTER (WHERE ${wanted.map((_, i) => `${ident(`v${i}`)} IS NOT NULL`).join(" OR ")}) AS seen, sum(n) FILTER (WHERE p) AS filled
-       FROM ${ident(allCounts)} GROUP BY k`
-    );
     const seenOf = new Map(seenRows.map((r) => [Number(r.k), r]));
 
     // per column, from the sample's value counts: few distinct values (a category, a date, an amount) are
