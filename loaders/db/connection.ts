@@ -19,6 +19,13 @@ export interface Db {
   one<T = Row>(sql: string, params?: unknown[]): Promise<T | undefined>;
   /** The underlying DuckDB connection, for appenders and registered functions. */
   readonly duckdb: DuckDBConnection;
+  /**
+   * Another session on the same database, for work that runs beside this
+   * one's (its temporary tables are its own); close it when done.
+   */
+  connect(): Promise<Db>;
+  /** The engine's worker threads. */
+  readonly threads: number;
   close(): Promise<void>;
 }
 
@@ -47,10 +54,19 @@ export async function openDb(options: DbOptions = {}): Promise<Db> {
     enable_external_access: "true"
   });
   const connection = await instance.connect();
-  return wrap(connection, () => {
-    connection.closeSync();
-    instance.closeSync();
-  });
+  const session = async (): Promise<Db> => {
+    const other = await instance.connect();
+    return wrap(other, () => other.closeSync(), session, threads);
+  };
+  return wrap(
+    connection,
+    () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+    session,
+    threads
+  );
 }
 
 /** Types that JSON renders as text to keep precision; the engine wants numbers. */
@@ -77,7 +93,7 @@ async function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
   return result;
 }
 
-function wrap(connection: DuckDBConnection, close: () => void): Db {
+function wrap(connection: DuckDBConnection, close: () => void, connect: () => Promise<Db>, threads: number): Db {
   const all = async <T>(sql: string, params?: unknown[]): Promise<T[]> => {
     const reader = await traced(sql, () => connection.runAndReadAll(sql, params as never));
     const numeric = reader.columnTypes().map((type) => NUMERIC_TYPES.has(type.typeId));
@@ -96,6 +112,8 @@ function wrap(connection: DuckDBConnection, close: () => void): Db {
       await traced(sql, () => connection.run(sql));
     },
     all,
+    connect,
+    threads,
     async one<T>(sql: string, params?: unknown[]) {
       return (await all<T>(sql, params))[0];
     },
