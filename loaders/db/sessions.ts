@@ -14,7 +14,7 @@ export async function inSessions<T, R>(db: Db, items: readonly T[], limit: numbe
   const worker = async () => {
     const session = await db.connect();
     try {
-      // a failure stops every worker at its next item, and the first failure is what the caller sees
+      // a failure stops every worker at its next item
       while (!failed && next < items.length) {
         const i = next++;
         results[i] = await work(session, items[i]!, i);
@@ -26,6 +26,9 @@ export async function inSessions<T, R>(db: Db, items: readonly T[], limit: numbe
       await session.close();
     }
   };
-  await Promise.all(Array.from({length: Math.max(1, Math.min(limit, db.threads, items.length))}, worker));
+  // every worker settled before the caller goes on (and may close the database): then the first failure
+  const settled = await Promise.allSettled(Array.from({length: Math.max(1, Math.min(limit, db.threads, items.length))}, worker));
+  const failure = settled.find((s) => s.status === "rejected");
+  if (failure) throw failure.reason;
   return results;
 }
