@@ -1,9 +1,9 @@
 /**
  * Golden record: one row per cluster. Each field is chosen by survivorship:
- * among the cluster's records whose value is valid (its normalised key is not
- * NULL), the most recent (updated date, else created date), then the most
- * frequent in the cluster, then the first record; with its provenance (source
- * and record id of the record it came from).
+ * among the cluster's records whose value is present and valid (its
+ * normalised key is not NULL), the most recent (updated date, else created
+ * date), then the value most frequent in the cluster, then the first record;
+ * with its provenance (source and record id of the record it came from).
  *
  *   buildGolden(db, records, clusters, out) → creates `out`
  */
@@ -24,49 +24,54 @@ export const GOLDEN_FIELDS: {name: string; value: string; valid: string}[] = [
   {name: "birth_date", value: "strftime(birth_date_n, '%Y-%m-%d')", valid: "birth_date_n IS NOT NULL"}
 ];
 
-/**
- * Survivorship rank of a record's value, as one HUGEINT (arg_max compares it as a number, not as a list):
- * day of the record's recency (none: 1900-01-01), then the value's frequency in the cluster,
- * then the smaller rid. Each part is non-negative and below 2^32.
- */
-const RANK = `((datediff('day', DATE '1970-01-01', coalesce(recency, DATE '1900-01-01')) + 2147483648)::HUGEINT << 64)
-  + (frequency::HUGEINT << 32) + (2147483647 - rid)`;
+/** Whether a record offers a field's value: valid, and present. */
+const offered = ({value, valid}: (typeof GOLDEN_FIELDS)[number]) => `coalesce(${valid} AND ${value} IS NOT NULL, false)`;
 
+/**
+ * A record's rank within its cluster as one BIGINT: the day of its recency (none: 1900-01-01), then
+ * the smaller rid. Days take the bits from 31 up, rids the 31 below (both below 2^31).
+ */
+const RECORD_RANK = `((datediff('day', DATE '1970-01-01', coalesce(recency, DATE '1900-01-01')) + 2147483648)::BIGINT << 31) + (2147483647 - rid)`;
+/** A value's rank: its best record's day, then the value's frequency in the cluster, then that record's rid (one HUGEINT). */
+const VALUE_RANK = `((best >> 31)::HUGEINT << 64) + (frequency::HUGEINT << 32) + (best & 2147483647)`;
+
+/**
+ * Builds `out`. Clusters of one record (most of them) take that record's valid values as they are.
+ * The others go through survivorship over long rows (a record's field per row), in three groupings
+ * that each keep one small state per group, so that DuckDB can spill them: each distinct valid value
+ * of a cluster's field with its frequency and its best record (the most recent, then the first);
+ * per cluster and field, the value whose best record is the most recent, then the most frequent, then
+ * the first; then one row per cluster. (One grouping per cluster with an arg_max per field ran out of a
+ * 5 GB memory limit at 16M records: eleven struct states per group cannot be spilled.)
+ */
 export async function buildGolden(db: Db, records: string, clusters: string, out: string): Promise<void> {
   const n = GOLDEN_FIELDS.length;
-  // Clusters of one record (most of them) take that record's valid values as they are. The others
-  // go through survivorship in one pass over long rows (a record's field per row): each value's
-  // frequency in its cluster, then per cluster and field the best-ranked valid value.
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_sizes AS
     SELECT rid, cluster_id, count(*) OVER (PARTITION BY cluster_id) AS n FROM ${clusters}`);
-  await db.exec(`CREATE OR REPLACE TABLE ${out} AS
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_values AS
     WITH members AS (
       SELECT s.cluster_id, r.rid, r.source, r.record_id, r.recency,
-        [${GOLDEN_FIELDS.map(({value}) => value).join(", ")}] AS vs, [${GOLDEN_FIELDS.map(({valid}) => `coalesce(${valid}, false)`).join(", ")}] AS oks
+        [${GOLDEN_FIELDS.map((f) => `CASE WHEN ${offered(f)} THEN ${f.value} END`).join(", ")}] AS vs
       FROM ${records} AS r JOIN ${out}_sizes AS s USING (rid) WHERE s.n > 1
     ),
-    cells AS (
-      SELECT cluster_id, rid, source, record_id, recency, unnest(range(${n})) AS field, unnest(vs) AS v, unnest(oks) AS ok FROM members
-    ),
-    frequencies AS (
-      SELECT cluster_id, field, v, count(*) AS frequency FROM cells GROUP BY ALL
-    ),
-    picked AS (
-      SELECT cluster_id, ${GOLDEN_FIELDS.map(({name}, i) => `arg_max({'v': cells.v, 's': source, 'r': record_id}, ${RANK}) FILTER (WHERE field = ${i}) AS ${name}`).join(",\n        ")}
-      FROM cells JOIN frequencies USING (cluster_id, field) WHERE ok AND cells.v IS NOT DISTINCT FROM frequencies.v
-      GROUP BY cluster_id
-    ),
-    clustered AS (
-      SELECT cluster_id, count(*) AS records, list(DISTINCT source ORDER BY source) AS sources, max(recency) AS last_seen
-      FROM members GROUP BY cluster_id
-    )
+    cells AS (SELECT cluster_id, rid, source, record_id, recency, unnest(range(${n})) AS field, unnest(vs) AS v FROM members)
+    SELECT cluster_id, field, v, count(*) AS frequency, max(${RECORD_RANK}) AS best, arg_max({'s': source, 'r': record_id}, ${RECORD_RANK}) AS record
+    FROM cells WHERE v IS NOT NULL GROUP BY cluster_id, field, v`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_picked AS
+    SELECT cluster_id, field, arg_max({'v': v, 's': record.s, 'r': record.r}, ${VALUE_RANK}) AS x FROM ${out}_values GROUP BY cluster_id, field`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_fields AS
+    SELECT cluster_id, ${GOLDEN_FIELDS.map(({name}, i) => `first(x) FILTER (WHERE field = ${i}) AS ${name}`).join(", ")} FROM ${out}_picked GROUP BY cluster_id`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_clustered AS
+    SELECT s.cluster_id, count(*) AS records, list(DISTINCT r.source ORDER BY r.source) AS sources, max(r.recency) AS last_seen
+    FROM ${records} AS r JOIN ${out}_sizes AS s USING (rid) WHERE s.n > 1 GROUP BY s.cluster_id`);
+  // no ORDER BY: golden.csv is written in cluster order (outputs.ts)
+  await db.exec(`CREATE OR REPLACE TABLE ${out} AS
     SELECT cluster_id, records, array_to_string(sources, '|') AS sources, last_seen,
       ${GOLDEN_FIELDS.map(({name}) => `${name}.v AS ${name}, ${name}.s AS ${name}_source, ${name}.r AS ${name}_record_id`).join(",\n      ")}
-    FROM clustered LEFT JOIN picked USING (cluster_id)
+    FROM ${out}_clustered LEFT JOIN ${out}_fields USING (cluster_id)
     UNION ALL
     SELECT s.cluster_id, 1 AS records, source AS sources, recency AS last_seen,
-      ${GOLDEN_FIELDS.map(({name, value, valid}) => `CASE WHEN ${valid} THEN ${value} END AS ${name}, CASE WHEN ${valid} THEN source END AS ${name}_source, CASE WHEN ${valid} THEN record_id END AS ${name}_record_id`).join(",\n      ")}
-    FROM ${records} AS r JOIN ${out}_sizes AS s USING (rid) WHERE s.n = 1
-    ORDER BY cluster_id`);
-  await db.exec(`DROP TABLE ${out}_sizes`);
+      ${GOLDEN_FIELDS.map((f) => `CASE WHEN ${offered(f)} THEN ${f.value} END AS ${f.name}, CASE WHEN ${offered(f)} THEN source END AS ${f.name}_source, CASE WHEN ${offered(f)} THEN record_id END AS ${f.name}_record_id`).join(",\n      ")}
+    FROM ${records} AS r JOIN ${out}_sizes AS s USING (rid) WHERE s.n = 1`);
+  for (const t of ["sizes", "values", "picked", "fields", "clustered"]) await db.exec(`DROP TABLE ${out}_${t}`);
 }
