@@ -1,7 +1,9 @@
 /**
  * Clustering: connected components of the pairs linked above the threshold,
- * by label propagation with pointer jumping in SQL (each record takes the
- * smallest label among its neighbours, then its label's label), and a guard
+ * by union-find over the linked pairs read in chunks (an array of one
+ * integer per record; each component labelled by its smallest record id;
+ * label propagation in SQL took a query per round, and a dozen rounds on
+ * long chains of generated names), and a guard
  * against chains: in every cluster of three or more records, all internal pairs
  * are scored; a cluster whose weakest internal pair is more than `chainGap`
  * bits below the threshold is flagged, and when its internal pairs are on
@@ -11,33 +13,66 @@
  * score) are split first by dropping their weakest links, 2 bits at a time,
  * until every part is at most that size; any still larger is flagged.
  *
- *   connectedComponents(db, edges, out) → creates `out` (rid, label) for records in an edge
+ *   connectedComponents(db, edges, out) → creates `out` (rid, label) for records in an edge (a, b: record ids)
  *   clusterRecords(db, options) → ClusterReport; creates `out` (rid, cluster_id, flagged)
  */
+import {DuckDBDataChunk, INTEGER} from "@duckdb/node-api";
 import type {Db} from "../db/connection.ts";
 
-export async function connectedComponents(db: Db, edges: string, out: string): Promise<number> {
-  await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_edges AS SELECT a, b FROM ${edges} UNION ALL SELECT b, a FROM ${edges}`);
-  await db.exec(`CREATE OR REPLACE TABLE ${out} AS SELECT DISTINCT a AS rid, a AS label FROM ${out}_edges`);
-  let rounds = 0;
-  for (; rounds < 200; rounds++) {
-    await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_next AS
-      WITH neighbours AS (
-        SELECT e.a AS rid, min(l.label) AS label FROM ${out}_edges AS e JOIN ${out} AS l ON l.rid = e.b GROUP BY e.a
-      ),
-      stepped AS (
-        SELECT l.rid, least(l.label, n.label) AS label FROM ${out} AS l JOIN neighbours AS n USING (rid)
-      )
-      SELECT s.rid, least(s.label, j.label) AS label FROM stepped AS s JOIN stepped AS j ON j.rid = s.label`);
-    const changed = await db.one<{n: number}>(
-      `SELECT count(*) AS n FROM ${out} AS l JOIN ${out}_next AS x USING (rid) WHERE x.label <> l.label`
-    );
-    await db.exec(`DROP TABLE ${out}; ALTER TABLE ${out}_next RENAME TO ${out}`);
-    if (!changed?.n) break;
+export async function connectedComponents(db: Db, edges: string, out: string): Promise<void> {
+  await db.exec(`CREATE OR REPLACE TABLE ${out} (rid INTEGER, label INTEGER)`);
+  const top = (await db.one<{m: number | null}>(`SELECT max(greatest(a, b)) AS m FROM ${edges}`))?.m;
+  if (top === null || top === undefined) return;
+  // union-find over the record ids: -1 for a record in no edge, else its parent; a root is its
+  // component's smallest id (the larger root joins the smaller), so the label is the smallest rid
+  const parent = new Int32Array(top + 1).fill(-1);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  const result = await db.duckdb.stream(`SELECT a::INTEGER AS a, b::INTEGER AS b FROM ${edges}`);
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const as = chunk.getColumnValues(0) as number[];
+    const bs = chunk.getColumnValues(1) as number[];
+    for (let i = 0; i < as.length; i++) {
+      const a = as[i]!;
+      const b = bs[i]!;
+      if (parent[a]! < 0) parent[a] = a;
+      if (parent[b]! < 0) parent[b] = b;
+      const ra = find(a);
+      const rb = find(b);
+      if (ra < rb) parent[rb] = ra;
+      else if (rb < ra) parent[ra] = rb;
+    }
   }
-  await db.exec(`DROP TABLE ${out}_edges`);
-  return rounds + 1;
+  // written in rid order, a vector's worth of rows at a time
+  const appender = await db.duckdb.createAppender(out);
+  const rids: number[] = [];
+  const labels: number[] = [];
+  const flush = () => {
+    if (rids.length === 0) return;
+    const chunk = DuckDBDataChunk.create([INTEGER, INTEGER], rids.length);
+    chunk.setColumnValues(0, rids);
+    chunk.setColumnValues(1, labels);
+    appender.appendDataChunk(chunk);
+    rids.length = 0;
+    labels.length = 0;
+  };
+  for (let x = 0; x <= top; x++) {
+    if (parent[x]! < 0) continue;
+    rids.push(x);
+    labels.push(find(x));
+    if (rids.length === CHUNK_ROWS) flush();
+  }
+  flush();
+  appender.closeSync();
 }
+
+/** Rows of a DuckDB vector. */
+const CHUNK_ROWS = 2048;
 
 export interface ClusterOptions {
   records: string;
@@ -58,14 +93,13 @@ export interface ClusterReport {
   /** Clusters split by the chain guard, and clusters still flagged. */
   split: number;
   flagged: number;
-  rounds: number;
 }
 
 export async function clusterRecords(db: Db, options: ClusterOptions): Promise<ClusterReport> {
   const {records, scored, threshold, chainGap, out} = options;
   const maxGuardSize = options.maxGuardSize ?? 100;
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_edges AS SELECT a, b FROM ${scored} WHERE weight >= ${threshold}`);
-  const rounds = await connectedComponents(db, `${out}_edges`, `${out}_labels`);
+  await connectedComponents(db, `${out}_edges`, `${out}_labels`);
 
   // Clusters too large to score every internal pair: their weakest links are dropped, a few bits
   // at a time, until each part is small enough (a person does not have hundreds of records).
@@ -128,5 +162,5 @@ export async function clusterRecords(db: Db, options: ClusterOptions): Promise<C
   for (const t of ["edges", "labels", "sizes", "todo", "extra", "internal", "flagged", "sub_edges", "sub", "large"]) {
     await db.exec(`DROP TABLE IF EXISTS ${out}_${t}`);
   }
-  return {clusters: report?.clusters ?? 0, split: split + large, flagged: report?.flagged ?? 0, rounds};
+  return {clusters: report?.clusters ?? 0, split: split + large, flagged: report?.flagged ?? 0};
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {after, before, describe, it} from "node:test";
 import {openDb, type Db} from "../../../loaders/db/connection.ts";
-import {clusterRecords} from "../../../loaders/matching/cluster.ts";
+import {clusterRecords, connectedComponents} from "../../../loaders/matching/cluster.ts";
 
 // 300 records in 100 groups of 3 (strong links inside each group), every group
 // bridged to the next by one link just above the threshold: one chain of 300.
@@ -42,5 +42,47 @@ describe("clusterRecords(db, options) on a chain of groups bridged by weak links
   });
   it("covers every record once", async () => {
     assert.equal(sizes.reduce((s, x) => s + x.n, 0), 300);
+  });
+});
+
+describe("connectedComponents(db, edges, out)", () => {
+  let db: Db;
+  before(async () => (db = await openDb({threads: 2})));
+  after(async () => db.close());
+
+  const components = async (edges: [number, number][]) => {
+    await db.exec(`CREATE OR REPLACE TABLE edges AS SELECT * FROM (VALUES ${edges.map(([a, b]) => `(${a}, ${b})`).join(", ")}) AS t(a, b)`);
+    await connectedComponents(db, "edges", "components");
+    return db.all<{rid: number; label: number}>("SELECT rid, label FROM components ORDER BY rid");
+  };
+
+  it("labels each record in an edge with its component's smallest record id", async () => {
+    assert.deepEqual(await components([[5, 9], [9, 2], [7, 8], [3, 3]]), [
+      {rid: 2, label: 2},
+      {rid: 3, label: 3},
+      {rid: 5, label: 2},
+      {rid: 7, label: 7},
+      {rid: 8, label: 7},
+      {rid: 9, label: 2}
+    ]);
+  });
+
+  it("gives the components of the edges of each call, into the same table (the chain guard calls it again and again)", async () => {
+    await components([[1, 2], [2, 3], [3, 4]]);
+    assert.deepEqual(await components([[10, 11], [2, 3]]), [
+      {rid: 2, label: 2},
+      {rid: 3, label: 2},
+      {rid: 10, label: 10},
+      {rid: 11, label: 10}
+    ]);
+  });
+
+  it("joins a long chain whatever the order of its edges", async () => {
+    const n = 5000;
+    const chain: [number, number][] = Array.from({length: n - 1}, (_, i) => [i + 1, i + 2]);
+    chain.sort((x, y) => ((x[0] * 7919) % n) - ((y[0] * 7919) % n));
+    const labels = await components(chain);
+    assert.equal(labels.length, n);
+    assert.ok(labels.every((l) => l.label === 1));
   });
 });
