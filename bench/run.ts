@@ -228,7 +228,10 @@ for (const size of sizes) {
   }
   const ingest = results.find((r) => r.stage === "ingest");
   const profile = results.find((r) => r.stage === "profile");
-  if (floor && ingest && profile) say(`\nIngest + profile: ${fmt(ingest.wallS + profile.wallS)} s = ${fmt((ingest.wallS + profile.wallS) / floor.wallS, 2)} × the floor.`);
+  if (floor && ingest && profile) {
+    const [wall, cpu] = [ingest.wallS + profile.wallS, ingest.cpuS + profile.cpuS];
+    say(`\nIngest + profile: ${fmt(wall)} s = ${fmt(wall / floor.wallS, 2)} × the floor (CPU ${fmt(cpu)} s = ${fmt(cpu / floor.cpuS, 2)} × the floor's).`);
+  }
   if (stages.includes("site") && results.find((r) => r.stage === "site" && Number.isFinite(r.wallS))) {
     say();
     say("| page | data files | data MB | largest |");
