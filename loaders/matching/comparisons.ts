@@ -12,9 +12,10 @@
  *   scoreAddressPairs(db, todo, fuzzTable, maxPairs) → address pairs scored by token_set_ratio
  */
 import type {Db} from "../db/connection.ts";
-import {mapDistinct} from "./distinct-map.ts";
+import {mapDistinct} from "../db/map-distinct.ts";
+import {poolWorthIt, WorkerPool} from "../parallel/worker-pool.ts";
+import {addressScore} from "./address-score.ts";
 import type {Field, Settings} from "./settings.ts";
-import * as fuzz from "fuzzball";
 
 export interface Level {
   label: string;
@@ -267,19 +268,25 @@ export async function comparePairs(
 }
 
 /**
- * Scores with fuzzball's token_set_ratio the distinct address
+ * Scores with fuzzball's token_set_ratio (address-score.ts) the distinct address
  * pairs (x < y) of `todo` that `fuzzTable` does not hold yet, at most `maxPairs` of them in
- * address order, and adds them to `fuzzTable` (x, y, score).
+ * address order, and adds them to `fuzzTable` (x, y, score). Many pairs are scored on worker threads.
  */
 export async function scoreAddressPairs(db: Db, todo: string, fuzzTable: string, maxPairs: number): Promise<number> {
   await db.exec(`CREATE TABLE IF NOT EXISTS ${fuzzTable} (x VARCHAR, y VARCHAR, score DOUBLE)`);
-  const n = await mapDistinct(
-    db,
-    `${fuzzTable}_new`,
-    `SELECT x, y FROM ${todo} AS t ANTI JOIN ${fuzzTable} AS f USING (x, y) ORDER BY x, y LIMIT ${maxPairs}`,
-    [{name: "score", type: "DOUBLE"}],
-    (x, y) => [fuzz.token_set_ratio(x ?? "", y ?? "", {full_process: false})]
-  );
+  const sql = `SELECT x, y FROM ${todo} AS t ANTI JOIN ${fuzzTable} AS f USING (x, y) ORDER BY x, y LIMIT ${maxPairs}`;
+  const count = (await db.one<{n: number}>(`SELECT count(*) AS n FROM (${sql})`))?.n ?? 0;
+  const pool = poolWorthIt(count, PARALLEL_FROM) ? new WorkerPool(new URL("./address-score-worker.ts", import.meta.url)) : null;
+  const n = await mapDistinct(db, {
+    table: `${fuzzTable}_new`,
+    sql,
+    outputs: [{name: "score", type: "DOUBLE"}],
+    fn: ([x, y]) => [addressScore(x ?? null, y ?? null)],
+    page: pool ? (rows) => pool.run(rows) : undefined
+  }).finally(() => pool?.close());
   await db.exec(`INSERT INTO ${fuzzTable} SELECT * FROM ${fuzzTable}_new; DROP TABLE ${fuzzTable}_new`);
   return n;
 }
+
+/** Below this many address pairs, worker threads cost more than they save. */
+const PARALLEL_FROM = 20_000;

@@ -10,7 +10,7 @@ import {parsePhoneNumberFromString, type CountryCode} from "libphonenumber-js";
 import doubleMetaphone from "talisman/phonetics/double-metaphone.js";
 import phonex from "talisman/phonetics/french/phonex.js";
 import type {Db} from "../db/connection.ts";
-import {mapDistinct} from "./distinct-map.ts";
+import {mapDistinct} from "../db/map-distinct.ts";
 
 /** Phone text with only digits and a leading +, the form looked up in the phone map. */
 export function phoneCleanSql(expr: string): string {
@@ -31,11 +31,16 @@ export function fastE164Sql(clean: string, country: string): string {
 
 /** Table `phone_map(value, e164)` for every distinct cleaned phone of `sourceSql` (one column `value`). */
 export async function buildPhoneMap(db: Db, table: string, sourceSql: string, country: string): Promise<number> {
-  return mapDistinct(db, table, sourceSql, [{name: "e164", type: "VARCHAR"}], (value) => {
-    if (!value) return [null];
-    const text = value.startsWith("00") ? `+${value.slice(2)}` : value;
-    const phone = parsePhoneNumberFromString(text, country as CountryCode);
-    return [phone?.isValid() ? phone.number : null];
+  return mapDistinct(db, {
+    table,
+    sql: sourceSql,
+    outputs: [{name: "e164", type: "VARCHAR"}],
+    fn: ([value]) => {
+      if (!value) return [null];
+      const text = value.startsWith("00") ? `+${value.slice(2)}` : value;
+      const phone = parsePhoneNumberFromString(text, country as CountryCode);
+      return [phone?.isValid() ? phone.number : null];
+    }
   });
 }
 
@@ -49,5 +54,5 @@ export function phoneticCode(method: PhoneticMethod, name: string): string | nul
 
 /** Table `(value, code)` with the phonetic code of every distinct name of `sourceSql`. */
 export async function buildPhoneticMap(db: Db, table: string, sourceSql: string, method: PhoneticMethod): Promise<number> {
-  return mapDistinct(db, table, sourceSql, [{name: "code", type: "VARCHAR"}], (value) => [phoneticCode(method, value ?? "")]);
+  return mapDistinct(db, {table, sql: sourceSql, outputs: [{name: "code", type: "VARCHAR"}], fn: ([value]) => [phoneticCode(method, value ?? "")]});
 }

@@ -1,14 +1,11 @@
 /**
- * Worker thread of the phone checks: gets `[key, country][]`, answers
- * `[e164, valid, type, reason][]` in the same order (see phones.ts).
+ * Worker thread of the phone checks: gets `[key, country]` rows, answers
+ * `[e164, valid, type, reason]` in the same order (see phones.ts).
  */
-import {parentPort} from "node:worker_threads";
+import {serveRows} from "../../parallel/worker-pool.ts";
 import {checkPhone} from "./phone-check.ts";
 
-parentPort!.on("message", ({id, rows}: {id: number; rows: [string | null, string | null][]}) => {
-  const answers = rows.map(([key, country]) => {
-    const check = checkPhone(key ?? "", country);
-    return [check.e164, check.valid, check.type, check.reason];
-  });
-  parentPort!.postMessage({id, answers});
+serveRows(([key, country]) => {
+  const check = checkPhone(String(key ?? ""), (country as string | null) ?? null);
+  return [check.e164, check.valid, check.type, check.reason];
 });

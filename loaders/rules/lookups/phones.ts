@@ -15,12 +15,11 @@
  * decided in SQL from libphonenumber's metadata (phone-sql.ts).
  * Many distinct numbers are checked on worker threads, one per core.
  */
-import {availableParallelism} from "node:os";
-import {Worker} from "node:worker_threads";
 import {checkPhone} from "./phone-check.ts";
 import type {RuleContext} from "../rule.ts";
 import {col, presentSql} from "../text-sql.ts";
-import {mapDistinct, type Answer} from "./per-distinct.ts";
+import {mapDistinct, type Answer} from "../../db/map-distinct.ts";
+import {poolWorthIt, WorkerPool} from "../../parallel/worker-pool.ts";
 import {ident} from "../../db/sql.ts";
 import {placeholderFromDigitsSql} from "../phone/placeholder.ts";
 import {decidableSql, decidedPhonesSql, simplePlan, type PhonePlan} from "./phone-sql.ts";
@@ -53,7 +52,7 @@ async function createPhoneFacts(ctx: RuleContext, table: string): Promise<void> 
   await ctx.db.exec(`CREATE OR REPLACE TABLE ${ident(decided)} AS ${decidedPhonesSql(plans, `SELECT DISTINCT key, country FROM ${ident(raw)} WHERE placeholder IS NULL`)}`);
   const rest = `SELECT key, country FROM ${ident(raw)} WHERE placeholder IS NULL AND NOT ${decidableSql(plans, "key", "country")}`;
   const distinct = (await ctx.db.one<{n: number}>(`SELECT count(*) AS n FROM (SELECT DISTINCT key, country FROM (${rest}))`))?.n ?? 0;
-  const pool = distinct >= PARALLEL_FROM && availableParallelism() > 1 ? new PhonePool(availableParallelism()) : null;
+  const pool = poolWorthIt(distinct, PARALLEL_FROM) ? new WorkerPool(new URL("./phone-worker.ts", import.meta.url)) : null;
   await mapDistinct(ctx.db, {
     table: checks,
     sql: rest,
@@ -67,7 +66,7 @@ async function createPhoneFacts(ctx: RuleContext, table: string): Promise<void> 
       const check = checkPhone(key ?? "", country ?? null);
       return [check.e164, check.valid, check.type, check.reason];
     },
-    page: pool ? (rows) => pool.check(rows as [string | null, string | null][]) : undefined
+    page: pool ? (rows) => pool.run(rows) : undefined
   }).finally(() => pool?.close());
   await ctx.db.exec(`CREATE OR REPLACE TABLE ${ident(table)} AS
     SELECT r.row_number, r.record_id, r.role, r.value, r.country, r.placeholder, c.e164, coalesce(c.valid, false) AS valid, c.type, c.reason
@@ -83,49 +82,3 @@ export function phoneFacts(ctx: RuleContext): Promise<string> {
 /** Below this many distinct numbers, worker threads cost more than they save. */
 const PARALLEL_FROM = 50_000;
 
-/** A worker's first code: TypeScript support (tsx), then the worker module itself. */
-const WORKER_BOOT = `
-  const {workerData} = require("node:worker_threads");
-  import("tsx/esm/api").then(({register}) => { register(); return import(workerData.entry); });
-`;
-
-/** Worker threads that check pages of numbers side by side. */
-class PhonePool {
-  private readonly workers: Worker[];
-  private next = 0;
-  private readonly waiting = new Map<number, {resolve: (answers: Answer[][]) => void; reject: (error: unknown) => void}>();
-
-  constructor(size: number) {
-    this.workers = Array.from({length: size}, () => {
-      const worker = new Worker(WORKER_BOOT, {eval: true, workerData: {entry: new URL("./phone-worker.ts", import.meta.url).href}});
-      worker.on("message", ({id, answers}: {id: number; answers: Answer[][]}) => {
-        this.waiting.get(id)?.resolve(answers);
-        this.waiting.delete(id);
-      });
-      worker.on("error", (error) => {
-        for (const {reject} of this.waiting.values()) reject(error);
-        this.waiting.clear();
-      });
-      return worker;
-    });
-  }
-
-  async check(rows: [string | null, string | null][]): Promise<Answer[][]> {
-    const size = Math.ceil(rows.length / this.workers.length);
-    const parts = await Promise.all(
-      this.workers.map((worker, k) => {
-        const id = this.next++;
-        const part = rows.slice(k * size, (k + 1) * size);
-        return new Promise<Answer[][]>((resolve, reject) => {
-          this.waiting.set(id, {resolve, reject});
-          worker.postMessage({id, rows: part});
-        });
-      })
-    );
-    return parts.flat();
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-}

@@ -11,7 +11,7 @@ import countries from "i18n-iso-countries";
 import {literalList} from "../../db/sql.ts";
 import {defineRule, type RuleContext} from "../rule.ts";
 import {col, presentSql} from "../text-sql.ts";
-import {mapDistinct} from "../lookups/per-distinct.ts";
+import {mapDistinct} from "../../db/map-distinct.ts";
 import {createPostcodeTable, FRENCH_POSTAL_COUNTRIES} from "../lookups/postcodes.ts";
 
 /** Countries whose postcodes can be checked. */

@@ -1,21 +1,24 @@
 /**
- * Runs a JavaScript check once per distinct value and stores the answers in a
- * table, to join back in SQL: how rules use a library that has no SQL form
- * (libphonenumber). Values are read in pages, so memory stays flat whatever
- * the number of distinct values.
+ * Runs a JavaScript function once per distinct row of a query and stores the
+ * answers in a table, to join back in SQL: how the engine uses libraries that
+ * have no SQL form (libphonenumber, talisman, fuzzball, postcode-validator),
+ * never row by row over a whole table, only over distinct values or reduced
+ * pairs. Rows are read in pages, so memory stays flat whatever their number;
+ * a page can be answered at once, on worker threads (parallel/worker-pool.ts).
  *
- *   mapDistinct(db, {table, sql, outputs, fn}) → number of values mapped
+ *   mapDistinct(db, {table, sql, outputs, fn, page?}) → number of rows mapped
  */
-import type {Db} from "../../db/connection.ts";
-import {ident} from "../../db/sql.ts";
+import type {Db} from "./connection.ts";
+import {ident} from "./sql.ts";
+import type {Cell} from "../parallel/worker-pool.ts";
 
-export type OutputType = "VARCHAR" | "BOOLEAN";
-export type Answer = string | boolean | null | undefined;
+export type OutputType = "VARCHAR" | "BOOLEAN" | "DOUBLE";
+export type Answer = Cell;
 
 export interface MapDistinctOptions {
-  /** Table to create: the input columns, then the outputs. */
+  /** Table to create: the input columns (as VARCHAR), then the outputs. */
   table: string;
-  /** Query of VARCHAR columns; its distinct rows are mapped. */
+  /** Query of one or more columns; its distinct rows are mapped. */
   sql: string;
   outputs: readonly {name: string; type: OutputType}[];
   /** Gets one distinct row's values, returns one answer per output. */
@@ -38,9 +41,7 @@ export async function mapDistinct(db: Db, {table, sql, outputs, fn, page, pageSi
   const total = Number((await db.one<{n: number}>(`SELECT count(*) AS n FROM ${pending}`))?.n ?? 0);
   const select = inputs.map((name) => `CAST(${ident(name)} AS VARCHAR)`).join(", ");
   for (let start = 1; start <= total; start += pageSize) {
-    const reader = await db.duckdb.runAndReadAll(
-      `SELECT ${select} FROM ${pending} WHERE _page_row BETWEEN ${start} AND ${start + pageSize - 1}`
-    );
+    const reader = await db.duckdb.runAndReadAll(`SELECT ${select} FROM ${pending} WHERE _page_row BETWEEN ${start} AND ${start + pageSize - 1}`);
     const columns = reader.getColumnsJS() as (string | null)[][];
     const rows = columns[0]?.length ?? 0;
     const paged = page ? await page(Array.from({length: rows}, (_, i) => columns.map((column) => column[i] ?? null))) : null;
@@ -54,8 +55,9 @@ export async function mapDistinct(db: Db, {table, sql, outputs, fn, page, pageSi
       const answers = paged ? paged[i]! : fn(values);
       outputs.forEach((output, k) => {
         const answer = answers[k];
-        if (answer === null || answer === undefined) appender.appendNull();
+        if (answer === null || answer === undefined || (typeof answer === "number" && !Number.isFinite(answer))) appender.appendNull();
         else if (output.type === "BOOLEAN") appender.appendBoolean(Boolean(answer));
+        else if (output.type === "DOUBLE") appender.appendDouble(Number(answer));
         else appender.appendVarchar(String(answer));
       });
       appender.endRow();
