@@ -30,7 +30,7 @@ export interface BlockLimits {
 }
 
 /** The least pair budget of a rule, whatever the number of records: small files are never cut by it. */
-export const RULE_PAIRS_FLOOR = 2_000_000;
+export const RULE_PAIRS_FLOOR = 500_000;
 
 export function blockingRule(name: string, keys: readonly BlockingKey[]): BlockingRule {
   const columns = keys.map((_, i) => `k${i}`);

@@ -93,7 +93,7 @@ export const matchingSettingsSchema = z
       .positive()
       .default(0.5)
       .describe(
-        "Each blocking rule keeps its blocks from the smallest up while its candidate pairs stay within this many per record (and at least 2,000,000): on millions of records, weak keys (initial and birth date, name and town) give blocks that grow with the data, and their larger blocks are skipped rather than compared by the hundred million; other rules still pair those records."
+        "Each blocking rule keeps its blocks from the smallest up while its candidate pairs stay within this many per record (and at least 500,000): on hundreds of thousands of records, weak keys (initial and birth date, name and town) give blocks that grow with the data, and their larger blocks are skipped rather than compared by the hundred million; other rules still pair those records."
       ),
     fields: z.partialRecord(z.enum(FIELDS), fieldSchema).default({}).describe("Per-field overrides."),
     phonetic: z
