@@ -48,17 +48,20 @@ export async function buildGolden(db: Db, records: string, clusters: string, out
   const n = GOLDEN_FIELDS.length;
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_sizes AS
     SELECT rid, cluster_id, count(*) OVER (PARTITION BY cluster_id) AS n FROM ${clusters}`);
+  // cells carry the record's rank only: its rid is in the rank's low bits, its source and id are joined
+  // back once per picked value rather than carried through every cell
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_values AS
     WITH members AS (
-      SELECT s.cluster_id, r.rid, r.source, r.record_id, r.recency,
+      SELECT s.cluster_id, ${RECORD_RANK} AS rank,
         [${GOLDEN_FIELDS.map((f) => `CASE WHEN ${offered(f)} THEN ${f.value} END`).join(", ")}] AS vs
       FROM ${records} AS r JOIN ${out}_sizes AS s USING (rid) WHERE s.n > 1
     ),
-    cells AS (SELECT cluster_id, rid, source, record_id, recency, unnest(range(${n})) AS field, unnest(vs) AS v FROM members)
-    SELECT cluster_id, field, v, count(*) AS frequency, max(${RECORD_RANK}) AS best, arg_max({'s': source, 'r': record_id}, ${RECORD_RANK}) AS record
-    FROM cells WHERE v IS NOT NULL GROUP BY cluster_id, field, v`);
+    cells AS (SELECT cluster_id, rank, unnest(range(${n}))::TINYINT AS field, unnest(vs) AS v FROM members)
+    SELECT cluster_id, field, v, count(*) AS frequency, max(rank) AS best FROM cells WHERE v IS NOT NULL GROUP BY cluster_id, field, v`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_picked AS
-    SELECT cluster_id, field, arg_max({'v': v, 's': record.s, 'r': record.r}, ${VALUE_RANK}) AS x FROM ${out}_values GROUP BY cluster_id, field`);
+    WITH best AS (SELECT cluster_id, field, arg_max({'v': v, 'best': best}, ${VALUE_RANK}) AS x FROM ${out}_values GROUP BY cluster_id, field)
+    SELECT b.cluster_id, b.field, {'v': b.x.v, 's': r.source, 'r': r.record_id} AS x
+    FROM best AS b JOIN ${records} AS r ON r.rid = 2147483647 - (b.x.best & 2147483647)`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_fields AS
     SELECT cluster_id, ${GOLDEN_FIELDS.map(({name}, i) => `first(x) FILTER (WHERE field = ${i}) AS ${name}`).join(", ")} FROM ${out}_picked GROUP BY cluster_id`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_clustered AS
