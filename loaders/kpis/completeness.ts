@@ -20,8 +20,13 @@ export const FIELDS_TABLE = "kpi_fields";
 /** Rules whose findings make a filled value unusable. */
 export const VALIDITY_RULES: readonly string[] = RULES.filter((r) => r.dimension === "validity" && r.severity !== "info").map((r) => r.id);
 
-export async function measureCompleteness(db: Db, {input, source, mapped}: {input: string; source: string; mapped: ReadonlySet<string>}): Promise<void> {
+/** Creates the table when missing (before sources are measured side by side). */
+export async function ensureFieldsTable(db: Db): Promise<void> {
   await db.exec(`CREATE TABLE IF NOT EXISTS ${FIELDS_TABLE} (source VARCHAR, field VARCHAR, mapped BOOLEAN, rows BIGINT, filled BIGINT, usable BIGINT)`);
+}
+
+export async function measureCompleteness(db: Db, {input, source, mapped}: {input: string; source: string; mapped: ReadonlySet<string>}): Promise<void> {
+  await ensureFieldsTable(db);
   await db.exec(`DELETE FROM ${FIELDS_TABLE} WHERE source = ${literal(source)}`);
   const filled = FIELD_ROLES.map((role, i) => `count(*) FILTER (WHERE ${presentSql(col(role))}) AS f${i}`);
   const keys = FIELD_ROLES.map((role, i) => `(${literal(role)}, ${i}, ${mapped.has(role)})`).join(", ");

@@ -28,8 +28,13 @@ function flag(field: string, rules: readonly string[]): string {
   return `bool_or(field = ${literal(field)} AND rule IN (${rules.map(literal).join(", ")}))`;
 }
 
-export async function measureContacts(db: Db, {input, source}: {input: string; source: string}): Promise<void> {
+/** Creates the table when missing (before sources are measured side by side). */
+export async function ensureContactsTable(db: Db): Promise<void> {
   await db.exec(`CREATE TABLE IF NOT EXISTS ${CONTACTS_TABLE} (source VARCHAR, record_id VARCHAR, email BOOLEAN, phone BOOLEAN, sms BOOLEAN, post BOOLEAN)`);
+}
+
+export async function measureContacts(db: Db, {input, source}: {input: string; source: string}): Promise<void> {
+  await ensureContactsTable(db);
   await db.exec(`DELETE FROM ${CONTACTS_TABLE} WHERE source = ${literal(source)}`);
   const optin = `(SELECT value, ${consentSql("value")} AS consent FROM ${distinctValuesSql(col("optinEmail"), input)})`;
   await db.exec(`INSERT INTO ${CONTACTS_TABLE}

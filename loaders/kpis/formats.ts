@@ -82,8 +82,13 @@ export function formatSql(field: CustomerRole, expr: string): string {
   }
 }
 
-export async function measureFormats(db: Db, {input, source, mapped}: {input: string; source: string; mapped: ReadonlySet<string>}): Promise<void> {
+/** Creates the table when missing (before sources are measured side by side). */
+export async function ensureFormatsTable(db: Db): Promise<void> {
   await db.exec(`CREATE TABLE IF NOT EXISTS ${FORMATS_TABLE} (source VARCHAR, field VARCHAR, format VARCHAR, n BIGINT)`);
+}
+
+export async function measureFormats(db: Db, {input, source, mapped}: {input: string; source: string; mapped: ReadonlySet<string>}): Promise<void> {
+  await ensureFormatsTable(db);
   await db.exec(`DELETE FROM ${FORMATS_TABLE} WHERE source = ${literal(source)}`);
   const fields = (Object.keys(FORMAT_FIELDS) as CustomerRole[]).filter((f) => mapped.has(f));
   if (fields.length === 0) return;

@@ -22,8 +22,13 @@ export const AGE_BANDS: readonly (readonly [string, number, number])[] = [
   ["5y+", 60, Number.MAX_SAFE_INTEGER]
 ];
 
-export async function measureFreshness(db: Db, {input, source, asOf, months}: {input: string; source: string; asOf: string; months: number}): Promise<void> {
+/** Creates the table when missing (before sources are measured side by side). */
+export async function ensureAgesTable(db: Db): Promise<void> {
   await db.exec(`CREATE TABLE IF NOT EXISTS ${AGES_TABLE} (source VARCHAR, band VARCHAR, n BIGINT, older BIGINT)`);
+}
+
+export async function measureFreshness(db: Db, {input, source, asOf, months}: {input: string; source: string; asOf: string; months: number}): Promise<void> {
+  await ensureAgesTable(db);
   await db.exec(`DELETE FROM ${AGES_TABLE} WHERE source = ${literal(source)}`);
   const last = "coalesce(updated_at_d, created_at_d)";
   const age = `date_diff('month', ${last}, DATE ${literal(asOf)})`;

@@ -5,11 +5,12 @@
  *
  *   runRules(db, {..., afterRules: (ctx) => measureSource(ctx, {mapped})})
  */
+import type {Db} from "../db/connection.ts";
 import type {RuleContext} from "../rules/rule.ts";
-import {measureCompleteness} from "./completeness.ts";
-import {measureFormats} from "./formats.ts";
-import {measureFreshness} from "./freshness.ts";
-import {measureContacts} from "./contacts.ts";
+import {ensureFieldsTable, measureCompleteness} from "./completeness.ts";
+import {ensureFormatsTable, measureFormats} from "./formats.ts";
+import {ensureAgesTable, measureFreshness} from "./freshness.ts";
+import {ensureContactsTable, measureContacts} from "./contacts.ts";
 
 export interface MeasureOptions {
   /** roles the source has a column for */
@@ -22,4 +23,9 @@ export async function measureSource(ctx: RuleContext, {mapped}: MeasureOptions):
   await measureFormats(db, {input, source, mapped});
   await measureFreshness(db, {input, source, asOf, months: freshnessMonths});
   await measureContacts(db, {input, source});
+}
+
+/** Creates every measure's table when missing: once, before sources are measured side by side. */
+export async function ensureKpiTables(db: Db): Promise<void> {
+  for (const ensure of [ensureFieldsTable, ensureFormatsTable, ensureAgesTable, ensureContactsTable]) await ensure(db);
 }

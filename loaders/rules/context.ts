@@ -35,18 +35,20 @@ export interface RunContext extends RuleContext {
 /** Date columns parsed once into `<column>_d`. */
 export const DATE_COLUMNS = ["birth_date", "created_at", "updated_at"] as const;
 
-const PREFIX = "rules_";
+/** Helper tables of a run are named rules_<run>_…: runs over several sources go side by side, each in its own session. */
+let runs = 0;
 
 export async function prepareContext(db: Db, options: ContextOptions): Promise<RunContext> {
   const {table, source, country = "FR", asOf, freshnessMonths = 12, clusters} = options;
   if (!/^[A-Z]{2}$/.test(country)) throw new Error(`invalid country: ${country} (should be an ISO alpha-2 code such as "FR")`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`invalid asOf: ${asOf} (should be a date written yyyy-mm-dd)`);
+  const prefix = `rules_${++runs}_`;
   const created: string[] = [];
   const pending = new Map<string, Promise<string>>();
   const lookup = (name: string, create: (table: string) => Promise<void>): Promise<string> => {
     let table = pending.get(name);
     if (!table) {
-      const full = `${PREFIX}${name}`;
+      const full = `${prefix}${name}`;
       created.push(full);
       table = create(full).then(() => full);
       pending.set(name, table);
@@ -60,7 +62,7 @@ export async function prepareContext(db: Db, options: ContextOptions): Promise<R
     const row = await db.one<{day_order: DayOrder}>(dayOrderSql(ident(column), `(${await standardColumnsSql(db, table)})`));
     orders[column] = row?.day_order ?? "dmy";
   }
-  const input = `${PREFIX}input`;
+  const input = `${prefix}input`;
   created.push(input);
   const standard = await standardColumnsSql(db, table);
   // countries and dates are read once per distinct text, then joined to the records

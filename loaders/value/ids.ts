@@ -7,5 +7,6 @@
  */
 export function normalizeIdSql(expr: string): string {
   const text = `trim(CAST(${expr} AS VARCHAR))`;
-  return `nullif(CASE WHEN regexp_full_match(${text}, '\\d+\\.0+') THEN split_part(${text}, '.', 1) ELSE ${text} END, '')`;
+  // the regular expression only where there is a point: most ids have none, and it ran on every order line
+  return `nullif(CASE WHEN contains(${text}, '.') AND regexp_full_match(${text}, '\\d+\\.0+') THEN split_part(${text}, '.', 1) ELSE ${text} END, '')`;
 }
