@@ -7,6 +7,13 @@
  */
 import type {Db} from "./connection.ts";
 
+/**
+ * Sources read, profiled or checked side by side by the audit's steps: two
+ * keep both cores of a small machine busy while one source waits on
+ * JavaScript or on statements that keep one thread.
+ */
+export const SOURCE_SESSIONS = 2;
+
 export async function inSessions<T, R>(db: Db, items: readonly T[], limit: number, work: (session: Db, item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;

@@ -1,11 +1,8 @@
 /** Step: read every source (see ingest/source.ts), and settle the audit date. */
 import type {AuditStep} from "../context.ts";
 import {ensureRejectsTable, ingestSource} from "../../ingest/source.ts";
-import {inSessions} from "../../db/sessions.ts";
+import {inSessions, SOURCE_SESSIONS} from "../../db/sessions.ts";
 import {parseDateSql} from "../../db/dates.ts";
-
-/** Sources read side by side (at most one per engine thread). */
-const SESSIONS = 2;
 
 export const ingestStep: AuditStep = {
   name: "ingest",
@@ -16,7 +13,7 @@ export const ingestStep: AuditStep = {
     ctx.progress.step(`Reading ${config.sources.map((s) => s.name).join(", ")}`);
     await ensureRejectsTable(ctx.db);
     let done = 0;
-    const loads = await inSessions(ctx.db, config.sources, SESSIONS, async (session, source) => {
+    const loads = await inSessions(ctx.db, config.sources, SOURCE_SESSIONS, async (session, source) => {
       const started = performance.now();
       const load = await ingestSource(session, source, {baseDir, tempDir: ctx.work});
       const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -6,12 +6,9 @@ import {literal} from "../../db/sql.ts";
 import {spreadsheetSafeSql} from "../../db/spreadsheet.ts";
 import {REJECTS_TABLE, type SourceLoad} from "../../ingest/source.ts";
 import type {Db} from "../../db/connection.ts";
-import {inSessions} from "../../db/sessions.ts";
+import {inSessions, SOURCE_SESSIONS} from "../../db/sessions.ts";
 import {profileTable} from "../../profile/profile.ts";
 import {publishProfile, type PublishedProfile} from "../../profile/publish.ts";
-
-/** Sources profiled side by side (at most one per engine thread). */
-const SESSIONS = 2;
 
 /** Rejects listed per source on the site; all of them go to rejects.csv. */
 const REJECTS_SHOWN = 200;
@@ -45,7 +42,7 @@ export const profileStep: AuditStep = {
     ctx.progress.step(`Profiling ${ctx.sources.map((s) => s.name).join(", ")}`);
     const order = [...ctx.sources.keys()].sort((a, b) => ctx.sources[b]!.read - ctx.sources[a]!.read);
     let done = 0;
-    const profiled = await inSessions(ctx.db, order, SESSIONS, async (session, i) => {
+    const profiled = await inSessions(ctx.db, order, SOURCE_SESSIONS, async (session, i) => {
       const started = performance.now();
       const source = await profileSource(session, ctx.sources[i]!);
       ctx.progress.note(`  ${source.name} profiled in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -17,7 +17,7 @@ import type {Db} from "../../db/connection.ts";
 import {literal} from "../../db/sql.ts";
 import {writeJson} from "../write.ts";
 import {ensureFindingTables, runRules, writeFindingsCsv} from "../../rules/index.ts";
-import {inSessions} from "../../db/sessions.ts";
+import {inSessions, SOURCE_SESSIONS} from "../../db/sessions.ts";
 import {ensureKpiTables} from "../../kpis/measure.ts";
 import {configKey, measureSource, qualitySettings, readHistory, snapshotOf, summariseKpis, trendOf, writeSnapshot, type KpiDocument} from "../../kpis/index.ts";
 import {publishQuality, publishRules} from "../../kpis/publish.ts";
@@ -29,9 +29,6 @@ export async function clustersTable(db: Db, name = "clusters"): Promise<string |
   );
   return (row?.n ?? 0) === 3 ? name : undefined;
 }
-
-/** Sources checked side by side (at most one per engine thread). */
-const SESSIONS = 2;
 
 export async function runQualityStep(ctx: AuditContext): Promise<KpiDocument> {
   const {config, outDir, file} = ctx.loaded;
@@ -45,7 +42,7 @@ export async function runQualityStep(ctx: AuditContext): Promise<KpiDocument> {
   // sources side by side, each in a session of its own: a rule's many small statements keep a thread each
   ctx.progress.step(`Checking ${customers.map((s) => s.name).join(", ")}`);
   let done = 0;
-  await inSessions(db, customers, SESSIONS, async (session, load) => {
+  await inSessions(db, customers, SOURCE_SESSIONS, async (session, load) => {
     const started = performance.now();
     const source = config.sources.find((s) => s.name === load.name);
     const result = await runRules(session, {
