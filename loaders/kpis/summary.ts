@@ -8,12 +8,12 @@
  *   summariseKpis(db, {asOf, sources, settings, clusters?}) → KpiDocument
  */
 import type {Db} from "../db/connection.ts";
-import {ident, literalList} from "../db/sql.ts";
+import {ident, literal, literalList} from "../db/sql.ts";
 import {DIMENSIONS, type Dimension} from "../config/schema.ts";
 import {RULES} from "../rules/registry.ts";
 import type {RuleCount} from "../rules/run.ts";
 import {COMPLETENESS_EXCLUDED, light, type Light, type QualitySettings} from "./defaults.ts";
-import {FIELDS_TABLE} from "./completeness.ts";
+import {FIELD_ROLES, FIELDS_TABLE} from "./completeness.ts";
 import {FORMATS_TABLE} from "./formats.ts";
 import {AGES_TABLE, AGE_BANDS} from "./freshness.ts";
 import {CONTACTS_TABLE} from "./contacts.ts";
@@ -130,7 +130,8 @@ export async function summariseKpis(db: Db, options: SummaryOptions): Promise<Kp
   const inScope = literalList(sources.length ? sources : [""]);
   const counts = await db.all<RuleCount>(`SELECT source, rule, field, failed, applicable FROM rule_counts WHERE source IN ${inScope} ORDER BY source, rule, field`);
   const fieldRows = await db.all<{source: string; field: string; mapped: boolean; rows: number; filled: number; usable: number}>(
-    `SELECT * FROM ${FIELDS_TABLE} WHERE source IN ${inScope}`
+    // in the roles' order, whatever the order the rows were written in (sources are measured side by side)
+    `SELECT * FROM ${FIELDS_TABLE} WHERE source IN ${inScope} ORDER BY source, list_position([${FIELD_ROLES.map(literal).join(", ")}], field)`
   );
   const formatRows = await db.all<{source: string; field: string; format: string; n: number}>(
     `SELECT * FROM ${FORMATS_TABLE} WHERE source IN ${inScope} ORDER BY source, field, n DESC, format`
