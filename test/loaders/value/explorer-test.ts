@@ -150,3 +150,39 @@ describe("writeExplorerParquet(db, tables, path, {mode, minCount}) on the audit 
     assert.ok(statSync(result.explorer.path).size < 16 * result.explorer.rows + 4096, `${statSync(result.explorer.path).size} bytes for ${result.explorer.rows} rows`);
   });
 });
+
+describe("explorerCustomersSql(db, options): a customer's country", () => {
+  it("is the most frequent known country of their records, the greatest code on a tie, the source's own when a record leaves it empty", async () => {
+    const db = await openDb({threads: 2});
+    try {
+      const records = (rows: [string, string][]) =>
+        rows.map(([id, country]) => `(${literal(id)}, ${literal(country)}, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR)`).join(", ");
+      const columns = "record_id, country, birth_date, email, mobile, phone";
+      await db.exec(`CREATE TABLE crm AS SELECT * FROM (VALUES ${records([["c1", "France"], ["c2", "FR"], ["c3", "BE"], ["c4", ""], ["c5", "Atlantis"]])}) AS t(${columns})`);
+      await db.exec(`CREATE TABLE eshop AS SELECT * FROM (VALUES ${records([["e1", "BE"], ["e2", "DE"], ["e3", "ES"], ["e4", "CH"]])}) AS t(${columns})`);
+      // customer a: FR twice, BE once; b: BE and DE; c: an empty country (crm's own, FR); d: unknown and ES; e: CH
+      await db.exec(`CREATE TABLE ids AS SELECT * FROM (VALUES ('c1', 'a'), ('c2', 'a'), ('e1', 'a'), ('c3', 'b'), ('e2', 'b'), ('c4', 'c'), ('c5', 'd'), ('e3', 'd'), ('e4', 'e')) AS t(record_id, customer_id)`);
+      await db.exec(`CREATE TABLE value_customers AS SELECT customer_id, 'champions' AS segment, 'active' AS lifecycle, 5 AS r, 5 AS f, 5 AS m, NULL AS nps_group,
+        1 AS recency, 1 AS frequency, CAST(monetary AS DECIMAL(18, 2)) AS monetary
+        FROM (VALUES ('a', 1), ('b', 2), ('c', 3), ('d', 4), ('e', 5)) AS t(customer_id, monetary)`);
+      const {sql} = await explorerCustomersSql(db, {
+        records: [{name: "crm", view: "crm", country: "FR"}, {name: "eshop", view: "eshop", country: "CH"}],
+        identities: "ids",
+        asOf: "2026-01-01",
+        ordersSource: "orders"
+      });
+      const rows = await db.all<{monetary: number; country: string | null; in_crm: boolean; in_eshop: boolean}>(
+        `SELECT CAST(monetary AS INTEGER) AS monetary, country, in_crm, in_eshop FROM (${sql}) ORDER BY monetary`
+      );
+      assert.deepEqual(rows, [
+        {monetary: 1, country: "FR", in_crm: true, in_eshop: true},
+        {monetary: 2, country: "DE", in_crm: true, in_eshop: true},
+        {monetary: 3, country: "FR", in_crm: true, in_eshop: false},
+        {monetary: 4, country: "ES", in_crm: true, in_eshop: true},
+        {monetary: 5, country: "CH", in_crm: false, in_eshop: true}
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+});
