@@ -32,6 +32,8 @@ const offered = ({value, valid}: (typeof GOLDEN_FIELDS)[number]) => `coalesce(${
  * the smaller rid. Days take the bits from 31 up, rids the 31 below (both below 2^31).
  */
 const RECORD_RANK = `((datediff('day', DATE '1970-01-01', coalesce(recency, DATE '1900-01-01')) + 2147483648)::BIGINT << 31) + (2147483647 - rid)`;
+/** The rid of a record from its RECORD_RANK. */
+const ridOfRank = (rank: string) => `2147483647 - (${rank} & 2147483647)`;
 /** A value's rank: its best record's day, then the value's frequency in the cluster, then that record's rid (one HUGEINT). */
 const VALUE_RANK = `((best >> 31)::HUGEINT << 64) + (frequency::HUGEINT << 32) + (best & 2147483647)`;
 
@@ -61,7 +63,7 @@ export async function buildGolden(db: Db, records: string, clusters: string, out
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_picked AS
     WITH best AS (SELECT cluster_id, field, arg_max({'v': v, 'best': best}, ${VALUE_RANK}) AS x FROM ${out}_values GROUP BY cluster_id, field)
     SELECT b.cluster_id, b.field, {'v': b.x.v, 's': r.source, 'r': r.record_id} AS x
-    FROM best AS b JOIN ${records} AS r ON r.rid = 2147483647 - (b.x.best & 2147483647)`);
+    FROM best AS b JOIN ${records} AS r ON r.rid = ${ridOfRank("b.x.best")}`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_fields AS
     SELECT cluster_id, ${GOLDEN_FIELDS.map(({name}, i) => `first(x) FILTER (WHERE field = ${i}) AS ${name}`).join(", ")} FROM ${out}_picked GROUP BY cluster_id`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_clustered AS

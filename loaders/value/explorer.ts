@@ -118,16 +118,18 @@ export async function explorerCustomersSql(db: Db, options: Omit<ExplorerOptions
   }
   const age = `date_part('year', age(DATE ${literal(asOf)}, max(birth)))`;
   const inSource = records.map((s) => ident(`in_${s.name}`));
+  // a customer is reachable when one of their records is: the same flags at both levels of the grouping
+  const reachable = findings ? ", bool_or(email_ok) AS email_ok, bool_or(phone_ok) AS phone_ok" : "";
   // the customer's country is the most frequent among their records (ties: the greatest code), from a
   // grouping by customer and country: DuckDB's mode() keeps a hash map per customer outside its memory
   // limit (at 10M customers it took the process from 3.7 GB to 9.3 GB resident, beside a 5 GB limit)
   const perCustomer = parts.length
     ? `SELECT key, ${inSource.map((flag) => `bool_or(${flag}) AS ${flag}`).join(", ")},
         arg_max(country, (n, country)) FILTER (WHERE country IS NOT NULL) AS country, ${ageBandSql(age)} AS age_band
-        ${findings ? ", bool_or(email_ok) AS email_ok, bool_or(phone_ok) AS phone_ok" : ""}
+        ${reachable}
       FROM (SELECT key, country, count(*) AS n,
           ${records.map((s, i) => `bool_or(source = ${literal(s.name)}) AS ${inSource[i]}`).join(", ")}, max(birth) AS birth
-          ${findings ? ", bool_or(email_ok) AS email_ok, bool_or(phone_ok) AS phone_ok" : ""}
+          ${reachable}
         FROM (${parts.join(" UNION ALL ")}) WHERE key IS NOT NULL GROUP BY key, country)
       GROUP BY key`
     : `SELECT NULL::VARCHAR AS key, NULL::VARCHAR AS country, NULL::VARCHAR AS age_band WHERE false`;
