@@ -42,6 +42,10 @@ export async function runMatchingStep(ctx: AuditContext, options: {truth?: Truth
   const {config, outDir} = loaded;
   const loads = sourcesOf(ctx, "customers");
   ctx.progress.step("Matching customers");
+  // The loaded sources are compressed now, once (a checkpoint; openDb turns off the automatic ones of
+  // an in-memory database): matching needs the memory, and the later steps read the orders faster
+  // compressed. At 1M customers: 6 s, the inputs from 1.5 GB to 0.24 GB, the value step 13 s instead of 17–19.
+  await db.exec("CHECKPOINT");
   const truth = options.truth;
   const truthSql = (load: (typeof loads)[number]) => {
     if (!truth?.column) return "";
