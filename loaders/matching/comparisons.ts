@@ -8,7 +8,7 @@
  *
  *   defaultComparisons(settings) → Comparison[]
  *   gammaSql(comparison) → SQL of the level index (0 = null … n-1 = different; -1 = not computed)
- *   comparePairs(db, records, pairs, out, comparisons, {fuzzTable, maxFuzzy}) → creates `out` (a, b, …, address_score, gamma_*, tf_*)
+ *   comparePairs(db, records, pairs, out, comparisons, {fuzzTable, maxFuzzy, tfPrefix}) → creates `out` (a, b, …, address_score, gamma_*, tf_*)
  *   scoreAddressPairs(db, todo, fuzzTable, maxPairs) → address pairs scored by token_set_ratio
  */
 import type {Db} from "../db/connection.ts";
@@ -181,15 +181,13 @@ export function tfLevel(comparison: Comparison): {level: number; column: string}
   return level < 0 ? undefined : {level, column: comparison.levels[level]!.tf!};
 }
 
-/** Record columns that the levels read (`l.x`, `r.x`) and the term-frequency columns. */
+/** Record columns that the levels read (`l.x`, `r.x`). */
 function recordColumns(comparisons: readonly Comparison[]): string[] {
   const columns = new Set<string>();
   for (const c of comparisons) {
     for (const sql of [...c.levels.map((level) => level.sql), c.unknown ?? "", c.distance ?? ""]) {
       for (const match of sql.matchAll(/\b[lr]\.(\w+)/g)) columns.add(match[1]!);
     }
-    const tf = tfLevel(c);
-    if (tf) columns.add(tf.column);
   }
   return [...columns];
 }
@@ -199,12 +197,15 @@ export interface CompareOptions {
   fuzzTable: string;
   /** Most new distinct address pairs scored in JavaScript in this call. */
   maxFuzzy: number;
+  /** Name prefix of the term-frequency tables (score.ts, buildTermFrequencies), built before. */
+  tfPrefix: string;
 }
 
 /**
  * Creates `out` with, for each pair of `pairs` (a, b, …), its `address_score`, the level of every
- * comparison and the term-frequency values. The records are first cut to the columns the levels
- * read. Addresses get an integer id each; the token-set score is worked out once per distinct pair
+ * comparison and the term frequency of the left record's value of each field that has one (a
+ * number: the records look theirs up once, the pairs carry no names). The records are first cut to
+ * the columns the levels read. Addresses get an integer id each; the token-set score is worked out once per distinct pair
  * of ids: 100 when one address holds all the other's words, 0 when they share none, else
  * token_set_ratio (cached in `fuzzTable`, at most `maxFuzzy` new pairs, taken in
  * address order; a pair beyond that has no score and its address level is not computed).
@@ -215,13 +216,17 @@ export async function comparePairs(
   pairs: string,
   out: string,
   comparisons: readonly Comparison[],
-  {fuzzTable, maxFuzzy}: CompareOptions
+  {fuzzTable, maxFuzzy, tfPrefix}: CompareOptions
 ): Promise<void> {
   const gammas = comparisons.map((c) => `${gammaSql(c)} AS ${gammaColumn(c.field)}`);
+  const tfColumns = [...new Set(comparisons.flatMap((c) => tfLevel(c)?.column ?? []))];
   const tfs = comparisons.flatMap((c) => {
     const tf = tfLevel(c);
-    return tf ? [`l.${tf.column} AS ${tfColumn(c.field)}`] : [];
+    return tf ? [`l.${tf.column}_tf AS ${tfColumn(c.field)}`] : [];
   });
+  // each record's term frequencies, beside its columns
+  const tfSelect = tfColumns.map((column, k) => `, tf${k}.tf AS ${column}_tf`).join("");
+  const tfJoin = tfColumns.map((column, k) => ` LEFT JOIN ${tfPrefix}${column} AS tf${k} ON tf${k}.value = r.${column}`).join("");
   const needsAddress = comparisons.some((c) => c.field === "address");
   const columns = recordColumns(comparisons).filter((c) => c !== "rid");
   // A few pairs (random pairs, a cluster's internal pairs): only their records, not the whole table.
@@ -229,7 +234,8 @@ export async function comparePairs(
   const few = 2 * (sizes?.pairs ?? 0) < (sizes?.records ?? 0);
   const source = few ? `(SELECT * FROM ${records} WHERE rid IN (SELECT a FROM ${pairs} UNION ALL SELECT b FROM ${pairs}))` : records;
   if (!needsAddress) {
-    await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_records AS SELECT rid, ${columns.join(", ")} FROM ${source}`);
+    await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_records AS
+      SELECT r.rid, ${columns.map((c) => `r.${c}`).join(", ")}${tfSelect} FROM ${source} AS r${tfJoin}`);
     await db.exec(`CREATE OR REPLACE TABLE ${out} AS
       SELECT p.*, NULL::DOUBLE AS address_score, ${[...gammas, ...tfs].join(", ")}
       FROM ${pairs} AS p JOIN ${out}_records AS l ON l.rid = p.a JOIN ${out}_records AS r ON r.rid = p.b`);
@@ -243,8 +249,8 @@ export async function comparePairs(
   // The levels test addresses through their ids (equal ids, equal addresses; NULL id, no address): an integer per record instead of the text.
   const byId = (sql: string) => sql.replace(/\b([lr])\.address_n\b/g, "$1.address_id");
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_records AS
-    SELECT r.rid, a.id AS address_id, ${columns.filter((c) => c !== "address_n").map((c) => `r.${c}`).join(", ")}
-    FROM ${source} AS r LEFT JOIN ${out}_addresses AS a USING (address_n)`);
+    SELECT r.rid, a.id AS address_id, ${columns.filter((c) => c !== "address_n").map((c) => `r.${c}`).join(", ")}${tfSelect}
+    FROM ${source} AS r LEFT JOIN ${out}_addresses AS a USING (address_n)${tfJoin}`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${out}_address_pairs AS
     WITH ids AS (
       SELECT DISTINCT least(l.address_id, r.address_id) AS i, greatest(l.address_id, r.address_id) AS j

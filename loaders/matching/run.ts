@@ -65,6 +65,7 @@ export interface MatchSummary extends MatchOverview {
 }
 
 const FUZZ = "match_fuzzy_addresses";
+const TF_PREFIX = "match_tf_";
 
 export async function runMatching(db: Db, options: MatchOptions = {}): Promise<MatchSummary> {
   const {table = "customers", truthColumn, outDir, log = () => {}, onProgress} = options;
@@ -99,7 +100,9 @@ export async function runMatching(db: Db, options: MatchOptions = {}): Promise<M
 
   const comparisons = defaultComparisons(settings);
   await db.exec(`DROP TABLE IF EXISTS ${FUZZ}`);
-  const compare = (pairs: string, out: string, maxFuzzy: number) => comparePairs(db, records, pairs, out, comparisons, {fuzzTable: FUZZ, maxFuzzy});
+  await buildTermFrequencies(db, records, comparisons, TF_PREFIX);
+  const compare = (pairs: string, out: string, maxFuzzy: number) =>
+    comparePairs(db, records, pairs, out, comparisons, {fuzzTable: FUZZ, maxFuzzy, tfPrefix: TF_PREFIX});
   await compare("match_candidates", "match_gammas", settings.maxFuzzyPairs);
   lap("compare");
 
@@ -114,8 +117,7 @@ export async function runMatching(db: Db, options: MatchOptions = {}): Promise<M
     return {where: `rules & ${2 ** i} <> 0`, exclude: new Set(comparisons.flatMap((c, k) => (fields.has(c.field) ? [k] : [])))};
   });
   const em = await sessionEm(db, "match_gammas", comparisons, u, settings.emIterations, totalPairs, sessions);
-  const model: Model = {comparisons, lambda: em.lambda, m: em.m, u, tfPrefix: "match_tf_"};
-  await buildTermFrequencies(db, records, comparisons, model.tfPrefix);
+  const model: Model = {comparisons, lambda: em.lambda, m: em.m, u};
   lap("estimate");
 
   await scorePairs(db, "match_gammas", "match_pairs", model);

@@ -5,7 +5,7 @@
  * than agreeing on "martin". The pair's weight is the prior log-odds plus the
  * contributions, kept one column per field (`w_<field>`) for the waterfall.
  *
- *   buildTermFrequencies(db, records, comparisons) → tables tf_<column>(value, tf)
+ *   buildTermFrequencies(db, records, comparisons, prefix) → tables <prefix><column>(value, tf), which comparePairs reads
  *   levelWeights(m, u) → weights per comparison and level
  *   scorePairs(db, gammas, out, model) → creates `out` (a, b, gamma_*, w_*, weight, probability)
  */
@@ -19,8 +19,6 @@ export interface Model {
   lambda: number;
   m: LevelProbabilities;
   u: LevelProbabilities;
-  /** Name prefix of the term-frequency tables. */
-  tfPrefix: string;
 }
 
 export const weightColumn = (field: Field) => `w_${field}`;
@@ -54,27 +52,25 @@ export async function buildTermFrequencies(db: Db, records: string, comparisons:
   }
 }
 
-const num = (x: number) => (Number.isFinite(x) ? x.toPrecision(12) : "0");
+/** A weight as an SQL DOUBLE literal (a bare 0.92… is a DECIMAL(21,11), whose sums DuckDB works out on 128 bits). */
+const num = (x: number) => `${Number.isFinite(x) ? x.toPrecision(12) : "0"}::DOUBLE`;
 
 export async function scorePairs(db: Db, gammas: string, out: string, model: Model): Promise<void> {
   const weights = levelWeights(model.m, model.u);
-  const joins: string[] = [];
   const contributions = model.comparisons.map((c, i) => {
     const g = `p.${gammaColumn(c.field)}`;
     const cases = weights[i]!.map((w, level) => (level === 0 ? "" : `WHEN ${level} THEN ${num(w)}`)).join(" ");
     const plain = `CASE ${g} ${cases} ELSE 0 END`;
     const tf = tfLevel(c);
     if (!tf) return `${plain} AS ${weightColumn(c.field)}`;
-    const alias = `tf${i}`;
-    joins.push(`LEFT JOIN ${model.tfPrefix}${tf.column} AS ${alias} ON ${alias}.value = p.${tfColumn(c.field)}`);
-    const adjusted = `log2(${num(model.m[i]![tf.level]!)} / greatest(coalesce(${alias}.tf, ${num(model.u[i]![tf.level]!)}), 1e-9))`;
+    const adjusted = `log2(${num(model.m[i]![tf.level]!)} / greatest(coalesce(p.${tfColumn(c.field)}, ${num(model.u[i]![tf.level]!)}), 1e-9))`;
     return `CASE WHEN ${g} = ${tf.level} THEN ${adjusted} ELSE ${plain} END AS ${weightColumn(c.field)}`;
   });
   const sum = model.comparisons.map((c) => weightColumn(c.field)).join(" + ");
   await db.exec(`CREATE OR REPLACE TABLE ${out} AS
     WITH contributions AS (
       SELECT p.*, ${contributions.join(",\n        ")}
-      FROM ${gammas} AS p ${joins.join(" ")}
+      FROM ${gammas} AS p
     )
     SELECT *, ${num(priorWeight(model.lambda))} + ${sum || "0"} AS weight,
       1 / (1 + pow(2, -(${num(priorWeight(model.lambda))} + ${sum || "0"}))) AS probability
