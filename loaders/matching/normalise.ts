@@ -137,13 +137,13 @@ export async function normaliseRecords(db: Db, input: string, options: Normalise
     SELECT l.*, p.code AS last_phonetic FROM ${table}_last AS l LEFT JOIN ${table}_phonetic AS p ON p.value = l.last_name_n`);
 
   // not sorted by rid: every later step joins or orders by rid itself, and sorting 1.6M records of 50
-  // columns cost 6 s of the 30 of this statement
+  // columns cost 6 s of the 30 of this statement; beside the raw values, only the keys later steps
+  // read are kept (with ten more intermediate ones, 1M customers took 8.2 s here instead of 6.1 s)
   const same = (a: string, b: string, columns: string[]) => columns.map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(" AND ");
   await db.exec(`CREATE OR REPLACE TABLE ${table} AS
     WITH joined AS (
-      SELECT o.rid, r.* EXCLUDE (email_n, phone_clean, mobile_clean),
-        f.first_clean, l.last_clean, f.first_name_n, l.last_core, l.last_name_n, l.other_name_n,
-        r.email_n, r.phone_clean, r.mobile_clean, a.address_n, pc.postcode_n, ci.city_n,
+      SELECT o.rid, r.* EXCLUDE (email_n, phone_clean, mobile_clean, birth_parsed, updated_date, created_date),
+        f.first_name_n, l.last_name_n, r.email_n, a.address_n, pc.postcode_n, ci.city_n,
         CASE WHEN r.birth_parsed > DATE '1900-01-01' AND r.birth_parsed <= current_date THEN r.birth_parsed END AS birth_date_n,
         coalesce(r.updated_date, r.created_date) AS recency,
         left(f.first_name_n, 1) AS first_initial,
@@ -165,7 +165,7 @@ export async function normaliseRecords(db: Db, input: string, options: Normalise
       LEFT JOIN ${table}_phones AS p2 ON p2.value = r.mobile_clean
     )
     SELECT * EXCLUDE (address_tokens, first_phonetic, last_phonetic, first_canons, phones),
-      split_part(email_key, '@', 1) AS email_local, address_tokens, strftime(birth_date_n, '%Y%m%d') AS birth_text,
+      address_tokens, strftime(birth_date_n, '%Y%m%d') AS birth_text,
       first_phonetic, last_phonetic, first_canons, phones
     FROM joined`);
   for (const t of ["raw", "order", "first", "last", "address", "postcodes", "cities", "first_keys", "last_keys"]) await db.exec(`DROP TABLE ${table}_${t}`);
