@@ -5,8 +5,10 @@
 // serve the browser (explorer downloads) and the engine's SQL exports
 // (loaders/db/spreadsheet.ts).
 
+/** The characters a formula starts with. */
+export const FORMULA_FIRST = ["=", "+", "-", "@", "\t", "\r"];
 /** Starts like a formula. */
-export const FORMULA_START = "^[=+\\-@\\t\\r]";
+export const FORMULA_START = `^[${FORMULA_FIRST.map((c) => (c === "-" ? "\\-" : c)).join("")}]`;
 /** A plain number: sign, digits, decimal point or comma, exponent. */
 export const PLAIN_NUMBER = "^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?$";
 /** A phone number: an optional +, then digits with spaces, dots, dashes or brackets, and at least 6 digits. */
