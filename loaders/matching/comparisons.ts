@@ -205,9 +205,9 @@ export interface CompareOptions {
  * Creates `out` with, for each pair of `pairs` (a, b, …), its `address_score`, the level of every
  * comparison and the term frequency of the left record's value of each field that has one (a
  * number: the records look theirs up once, the pairs carry no names). The records are first cut to
- * the columns the levels read. Addresses get an integer id each; the token-set score is worked out once per distinct pair
- * of ids: 100 when one address holds all the other's words, 0 when they share none, else
- * token_set_ratio (cached in `fuzzTable`, at most `maxFuzzy` new pairs, taken in
+ * the columns the levels read. Addresses get an integer id each; the token-set score is worked out
+ * once per distinct pair of ids: 100 when one address holds all the other's words, 0 when they
+ * share none, else token_set_ratio (cached in `fuzzTable`, at most `maxFuzzy` new pairs, taken in
  * address order; a pair beyond that has no score and its address level is not computed).
  */
 export async function comparePairs(
