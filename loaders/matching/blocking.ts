@@ -10,16 +10,21 @@
  *
  *   blockingRule(name, keys) → BlockingRule
  *   blockPairs(db, records, rules, options) → BlockingReport (table of pairs a < b, first rule, bit mask of every rule that joins them)
+ *
+ * Each rule's blocks (key values shared by two records or more, with their sizes) are counted once,
+ * into a table that both its pairs and its count of skipped keys read.
  */
 import type {Db} from "../db/connection.ts";
 import {BLOCKING_KEYS, type BlockingKey} from "./settings.ts";
 
 export interface BlockingRule {
   name: string;
-  /** SQL of the pairs (a, b) with a < b that the rule joins, over the record table (a pair twice when it shares two key values, two phones). */
-  sql(records: string, limits: BlockLimits): string;
-  /** SQL counting the key values skipped for being shared by too many records. */
-  skippedSql(records: string, limits: BlockLimits): string;
+  /** SQL of the rule's blocks: each key value (k0, k1, …) held by two records or more, and their number `n`. */
+  blocksSql(records: string): string;
+  /** SQL of the pairs (a, b) with a < b that the rule joins, over the record table and its blocks (a pair twice when it shares two key values, two phones). */
+  sql(records: string, blocks: string, limits: BlockLimits): string;
+  /** SQL counting the key values skipped for being shared by too many records (`keys`, `records`). */
+  skippedSql(blocks: string, limits: BlockLimits): string;
 }
 
 export interface BlockLimits {
@@ -34,21 +39,21 @@ export const RULE_PAIRS_FLOOR = 500_000;
 
 export function blockingRule(name: string, keys: readonly BlockingKey[]): BlockingRule {
   const columns = keys.map((_, i) => `k${i}`);
+  const kept = (records: string) => `SELECT * FROM (SELECT rid, ${keys.map((k, i) => `${BLOCKING_KEYS[k]} AS k${i}`).join(", ")} FROM ${records})
+    WHERE ${columns.map((c) => `${c} IS NOT NULL`).join(" AND ")}`;
   // the largest block size kept: at most maxBlockSize, and the blocks up to it hold at most maxRulePairs pairs
-  const keyed = (records: string, {maxBlockSize, maxRulePairs}: BlockLimits) => `keyed AS (SELECT rid, ${keys.map((k, i) => `${BLOCKING_KEYS[k]} AS k${i}`).join(", ")} FROM ${records}),
-    kept AS (SELECT * FROM keyed WHERE ${columns.map((c) => `${c} IS NOT NULL`).join(" AND ")}),
-    sizes AS (SELECT ${columns.join(", ")}, count(*) AS n FROM kept GROUP BY ALL),
-    cap AS (SELECT coalesce(max(n) FILTER (WHERE pairs <= ${maxRulePairs}), 1) AS cap
-      FROM (SELECT n, sum(n * (n - 1) // 2 * blocks) OVER (ORDER BY n) AS pairs
-        FROM (SELECT n, count(*) AS blocks FROM sizes WHERE n BETWEEN 2 AND ${maxBlockSize} GROUP BY n)))`;
+  const cap = (blocks: string, {maxBlockSize, maxRulePairs}: BlockLimits) => `(SELECT coalesce(max(n) FILTER (WHERE pairs <= ${maxRulePairs}), 1)
+    FROM (SELECT n, sum(n * (n - 1) // 2 * blocks) OVER (ORDER BY n) AS pairs
+      FROM (SELECT n, count(*) AS blocks FROM ${blocks} WHERE n <= ${maxBlockSize} GROUP BY n)))`;
   return {
     name,
-    sql: (records, limits) => `WITH ${keyed(records, limits)},
-    small AS (SELECT kept.* FROM kept JOIN sizes USING (${columns.join(", ")}) WHERE sizes.n BETWEEN 2 AND (SELECT cap FROM cap))
+    blocksSql: (records) => `SELECT ${columns.join(", ")}, count(*) AS n FROM (${kept(records)}) GROUP BY ALL HAVING count(*) > 1`,
+    sql: (records, blocks, limits) => `WITH small AS (
+      SELECT kept.* FROM (${kept(records)}) AS kept JOIN ${blocks} AS s USING (${columns.join(", ")}) WHERE s.n <= ${cap(blocks, limits)}
+    )
     SELECT l.rid AS a, r.rid AS b FROM small AS l JOIN small AS r
       ON ${columns.map((c) => `l.${c} = r.${c}`).join(" AND ")} AND l.rid < r.rid`,
-    skippedSql: (records, limits) => `WITH ${keyed(records, limits)}
-    SELECT count(*) AS keys, coalesce(sum(n), 0) AS records FROM sizes WHERE n > (SELECT cap FROM cap) AND n > 1`
+    skippedSql: (blocks, limits) => `SELECT count(*) AS keys, coalesce(sum(n), 0) AS records FROM ${blocks} WHERE n > ${cap(blocks, limits)}`
   };
 }
 
@@ -80,9 +85,11 @@ export async function blockPairs(
   {maxBlockSize = 50, maxRulePairs = Number.MAX_SAFE_INTEGER, table = "match_candidates", truth = false} = {}
 ): Promise<BlockingReport> {
   const limits: BlockLimits = {maxBlockSize, maxRulePairs};
+  const blocks = rules.map((_, i) => `${table}_blocks_${i}`);
+  for (const [i, rule] of rules.entries()) await db.exec(`CREATE OR REPLACE TEMP TABLE ${blocks[i]} AS ${rule.blocksSql(records)}`);
   // Each pair once, with the first rule that joins it and the bit mask of all of them; the counts per
   // rule then come from the few distinct (first rule, mask) combinations, in one pass over the pairs.
-  const union = rules.map((rule, i) => `SELECT a, b, ${i}::SMALLINT AS rule FROM (${rule.sql(records, limits)})`).join("\nUNION ALL\n");
+  const union = rules.map((rule, i) => `SELECT a, b, ${i}::SMALLINT AS rule FROM (${rule.sql(records, blocks[i]!, limits)})`).join("\nUNION ALL\n");
   await db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT a, b, min(rule) AS rule, bit_or(1::BIGINT << rule) AS rules FROM (${union}) GROUP BY a, b`);
   const truthJoin = truth
     ? `JOIN ${records} AS ra ON ra.rid = p.a JOIN ${records} AS rb ON rb.rid = p.b`
@@ -92,7 +99,7 @@ export async function blockPairs(
     FROM ${table} AS p ${truthJoin} GROUP BY ALL`);
   const reports: RuleReport[] = [];
   for (const [i, rule] of rules.entries()) {
-    const skipped = await db.one<{keys: number; records: number}>(rule.skippedSql(records, limits));
+    const skipped = await db.one<{keys: number; records: number}>(rule.skippedSql(blocks[i]!, limits));
     const mine = combinations.filter((c) => (BigInt(c.rules) & (1n << BigInt(i))) !== 0n);
     reports.push({
       rule: rule.name,
@@ -103,6 +110,7 @@ export async function blockPairs(
       ...(truth ? {truePairs: mine.reduce((sum, c) => sum + c.true_pairs, 0)} : {})
     });
   }
+  for (const name of blocks) await db.exec(`DROP TABLE ${name}`);
   const total = combinations.reduce((sum, c) => sum + c.pairs, 0);
   const report: BlockingReport = {table, pairs: total, rules: reports};
   if (truth) {
