@@ -69,7 +69,7 @@ describe("audit step matching on the sample", () => {
     const site = JSON.parse(readFileSync(join(outDir, "site", "matching.json"), "utf8")) as MatchingSiteData;
     const text = JSON.stringify(site);
     // No raw email, phone or last name of the examples' records.
-    const raw = await db.all<{email: string | null; last_name: string | null}>(`SELECT email, last_name FROM match_records WHERE email IS NOT NULL LIMIT 2000`);
+    const raw = await db.all<{email: string | null; last_name: string | null}>(`SELECT email, last_name FROM match_input WHERE email IS NOT NULL LIMIT 2000`);
     for (const r of raw) {
       if (r.email) assert.ok(!text.includes(r.email), "raw email in matching.json");
       if (r.last_name && r.last_name.length > 3) assert.ok(!text.includes(`"${r.last_name}"`), "raw last name in matching.json");

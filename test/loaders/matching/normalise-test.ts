@@ -18,9 +18,10 @@ describe("normaliseRecords(db, input, options)", () => {
   });
   after(async () => db.close());
 
-  it("keeps the raw values beside the keys", () => {
+  it("keeps the raw values shown (trimmed, names as split from a full name) beside the keys", () => {
+    assert.deepEqual([rows[0]!.first_raw, rows[0]!.last_raw], ["Jean-Pierre", "DUPONT"]);
     assert.equal(rows[0]!.email, "Jean.Pierre+promo@GoogleMail.com");
-    assert.equal(rows[0]!.full_name, "M. DUPONT Jean-Pierre");
+    assert.deepEqual([rows[0]!.address1, rows[0]!.address2, rows[0]!.postcode, rows[0]!.city], ["12, r. St Honoré", "Bât B", "7500", "Paris Cedex 08"]);
   });
   it("splits a full name by capitals, else first word first, and drops the civility", () => {
     assert.deepEqual([rows[0]!.first_name_n, rows[0]!.last_name_n], ["jeanpierre", "dupont"]);
