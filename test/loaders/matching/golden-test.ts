@@ -35,7 +35,15 @@ const RECORDS: Rec[] = [
   {rid: 12, cluster: 5, source: "crm", recency: "2025-01-01", address2: "Appt 12"},
   {rid: 13, cluster: 5, source: "eshop", recency: "2020-01-01", address1: "1 rue Nationale"},
   // 6: a record alone
-  {rid: 14, cluster: 6, source: "loyalty", recency: "2023-01-01", email: "e@x.fr", address2: "Bât. B"}
+  {rid: 14, cluster: 6, source: "loyalty", recency: "2023-01-01", email: "e@x.fr", address2: "Bât. B"},
+  // 7: two records of the same day: the first record's value; a field neither has stays empty
+  {rid: 16, cluster: 7, source: "eshop", recency: "2025-02-01", email: "g@x.fr"},
+  {rid: 15, cluster: 7, source: "loyalty", recency: "2025-02-01", email: "f@x.fr"},
+  // 8: two records with the same value: it comes from the more recent; neither dated: the first record's
+  {rid: 17, cluster: 8, source: "crm", recency: "2021-01-01", email: "h@x.fr", city: "Brest"},
+  {rid: 18, cluster: 8, source: "crm", recency: "2022-01-01", email: "h@x.fr", city: "Rennes"},
+  {rid: 19, cluster: 9, source: "eshop", recency: null, city: "Metz"},
+  {rid: 20, cluster: 9, source: "crm", recency: null, city: "Laval"}
 ];
 
 describe("buildGolden(db, records, clusters, out)", () => {
@@ -65,7 +73,7 @@ describe("buildGolden(db, records, clusters, out)", () => {
   };
 
   it("has one row per cluster, with its records, sources and last date", () => {
-    assert.equal(golden.size, 6);
+    assert.equal(golden.size, 9);
     assert.deepEqual(
       [...golden.values()].map((r) => [r.cluster_id, r.records, r.sources, r.last_seen]).sort((a, b) => Number(a[0]) - Number(b[0])),
       [
@@ -74,7 +82,10 @@ describe("buildGolden(db, records, clusters, out)", () => {
         [3, 3, "crm", "2025-06-01"],
         [4, 2, "crm|eshop", "2025-01-01"],
         [5, 2, "crm|eshop", "2025-01-01"],
-        [6, 1, "loyalty", "2023-01-01"]
+        [6, 1, "loyalty", "2023-01-01"],
+        [7, 2, "eshop|loyalty", "2025-02-01"],
+        [8, 2, "crm", "2022-01-01"],
+        [9, 2, "crm|eshop", null]
       ]
     );
   });
@@ -98,6 +109,14 @@ describe("buildGolden(db, records, clusters, out)", () => {
   it("takes each address line from a record that has it", () => {
     assert.deepEqual(pick(5, "address1"), {value: "1 rue Nationale", source: "eshop", record: "R13"});
     assert.deepEqual(pick(5, "address2"), {value: "Appt 12", source: "crm", record: "R12"});
+  });
+
+  it("in a cluster of two, takes the more recent record's value, else the first record's", () => {
+    assert.deepEqual(pick(7, "email"), {value: "f@x.fr", source: "loyalty", record: "R15"});
+    assert.deepEqual(pick(7, "city"), {value: null, source: null, record: null});
+    assert.deepEqual(pick(8, "email"), {value: "h@x.fr", source: "crm", record: "R18"});
+    assert.deepEqual(pick(8, "city"), {value: "Rennes", source: "crm", record: "R18"});
+    assert.deepEqual(pick(9, "city"), {value: "Metz", source: "eshop", record: "R19"});
   });
 
   it("gives a record alone its own valid values, and no source for a value it lacks", () => {
