@@ -43,8 +43,9 @@ export async function runMatchingStep(ctx: AuditContext, options: {truth?: Truth
   const loads = sourcesOf(ctx, "customers");
   ctx.progress.step("Matching customers");
   // The loaded sources are compressed now, once (a checkpoint; openDb turns off the automatic ones of
-  // an in-memory database): matching needs the memory, and the later steps read the orders faster
-  // compressed. At 1M customers: 6 s, the inputs from 1.5 GB to 0.24 GB, the value step 13 s instead of 17–19.
+  // an in-memory database), for the memory: at 1M customers 6–11 s, the inputs from 1.5 GB to 0.24 GB,
+  // matching's peak resident 4.0 GB instead of 5.3 GB. Its effect on time is within this machine's
+  // noise (bench/RESULTS.md): matching 63.8 s with it and 61.5 s without, the value step 16.2 s and 17.0 s.
   await db.exec("CHECKPOINT");
   const truth = options.truth;
   const truthSql = (load: (typeof loads)[number]) => {
