@@ -45,8 +45,8 @@ export interface MatchOptions {
   onProgress?: (step: string, share: number) => void;
 }
 
-/** Each step's typical share of the time (1M records, bench/matching-bench.ts), in order. */
-const STEP_SHARES: Record<string, number> = {normalise: 15, block: 15, compare: 38, estimate: 4, score: 8, cluster: 4, golden: 13, summary: 3};
+/** Each step's typical share of the time (seconds of the generator's 1M customers, bench/RESULTS.md), in order. */
+const STEP_SHARES: Record<string, number> = {normalise: 12.6, block: 5.9, compare: 11.3, estimate: 1.3, score: 1.2, cluster: 3.7, golden: 5.3, summary: 8.2};
 const SHARE_TOTAL = Object.values(STEP_SHARES).reduce((a, b) => a + b, 0);
 
 export interface FieldModel {
