@@ -55,20 +55,19 @@ export async function runMatchingStep(ctx: AuditContext, options: {truth?: Truth
   };
   // the sources' records, read through a view: normalisation reads them once into its own table (a
   // copy here cost 1.6 s at 1M customers); a truth file is joined to them first
-  let input = INPUT;
+  const union = `${INPUT}_union`;
+  const input = loads.length === 0 || truth?.file ? INPUT : union;
   if (loads.length === 0) {
     await db.exec(`CREATE OR REPLACE TABLE ${INPUT} (source VARCHAR, row_number BIGINT, record_id VARCHAR)`);
   } else {
-    input = `${INPUT}_union`;
-    await db.exec(`CREATE OR REPLACE TEMP VIEW ${input} AS
+    await db.exec(`CREATE OR REPLACE TEMP VIEW ${union} AS
       ${loads.map((load) => `SELECT v.*${truthSql(load)} FROM ${ident(load.view)} AS v`).join("\nUNION ALL BY NAME\n")}`);
     if (truth?.file) {
       const path = isAbsolute(truth.file) ? truth.file : resolve(truth.file);
       await db.exec(`CREATE OR REPLACE TABLE ${INPUT} AS
-        SELECT u.*, t.entity_id AS match_truth FROM ${input} AS u
+        SELECT u.*, t.entity_id AS match_truth FROM ${union} AS u
         LEFT JOIN (SELECT DISTINCT source, record_id, entity_id FROM read_csv(${literal(path)}, all_varchar = true, header = true)) AS t
           USING (source, record_id)`);
-      input = INPUT;
     }
   }
   const truthColumn = truth?.column || truth?.file ? "match_truth" : undefined;
