@@ -121,20 +121,29 @@ export async function profileLarge(
       const scan: Scanned = {name: c.column_name, columnType: c.column_type, type, verify: text && type !== "VARCHAR", findTime: type === "DATE"};
       columns.push({i, scan, counts, sampleFilled, seen, candidates: [], patterns: []});
     }
-    // the candidates for the top values and the patterns of those columns, one query each for all of them
-    const ranked = async (value: string, keep: number) => {
+    // the candidates for the top values and the patterns of those columns, one query each for all of them.
+    // The `keep` most frequent of each column, ties by value, as `min_by`'s bounded list (a heap per column):
+    // a window over every distinct value of the sample sorted them all, at eight times the cost. A text
+    // column's values are its groups already; a shape, or another type's text, may join several.
+    const ranked = async (value: (c: (typeof columns)[number]) => string | null, keep: number) => {
       if (columns.length === 0) return new Map<number, Count[]>();
       const rows = await db.all<Count & {k: number}>(
-        `SELECT k, value, count FROM (${columns
-          .map((c) => `SELECT ${c.i} AS k, ${value} AS value, sum(n) AS count FROM ${ident(c.counts)} WHERE ${PRESENT} GROUP BY 1, 2`)
-          .join(" UNION ALL ")}) QUALIFY row_number() OVER (PARTITION BY k ORDER BY count DESC, value) <= ${keep} ORDER BY k, count DESC, value`
+        `SELECT k, t.value, t.count FROM (SELECT k, unnest(min_by({'value': value, 'count': count}, {'a': -count, 'b': value}, ${keep})) AS t
+         FROM (${columns
+           .map((c) => {
+             const v = value(c);
+             return v === null
+               ? `SELECT ${c.i} AS k, ${V} AS value, n AS count FROM ${ident(c.counts)} WHERE ${PRESENT}`
+               : `SELECT ${c.i} AS k, ${v} AS value, sum(n) AS count FROM ${ident(c.counts)} WHERE ${PRESENT} GROUP BY 1, 2`;
+           })
+           .join(" UNION ALL ")}) GROUP BY k) ORDER BY k, t.count DESC, t.value`
       );
       const byColumn = new Map<number, Count[]>();
       for (const {k, value: v, count} of rows) byColumn.set(Number(k), [...(byColumn.get(Number(k)) ?? []), {value: v, count}]);
       return byColumn;
     };
-    const candidates = await ranked(TEXT, CANDIDATES * limit);
-    const patterns = await ranked(shapeSql(TEXT), limit);
+    const candidates = await ranked((c) => (TEXT_TYPES.has(c.scan.columnType) ? null : TEXT), CANDIDATES * limit);
+    const patterns = await ranked(() => shapeSql(TEXT), limit);
     for (const c of columns) {
       c.candidates = candidates.get(c.i) ?? [];
       c.patterns = patterns.get(c.i) ?? [];
@@ -234,12 +243,16 @@ function presentSql(col: string, columnType: string): string {
 
 /**
  * Every column's exact figures in one scan of every row: vectorised
- * aggregates, no hash table. The value's
- * present flag, length and typed value are computed once per row in the
- * inner projection.
+ * aggregates, no hash table. The value's present flag, length and typed
+ * value are computed once per row in the inner projection; the values the
+ * figures of present values read (`CASE WHEN p THEN … END`) in the middle
+ * one, so that the aggregates skip NULLs rather than filter: an aggregate's
+ * `FILTER (WHERE p)` costs about twice as much (0.17 s against 0.09 s for
+ * eight columns of 500,000 rows).
  */
 async function scanAll(db: Db, from: string, columns: readonly Scanned[]): Promise<ScanResult[]> {
   const inner: string[] = [];
+  const middle: string[] = [];
   const outer: string[] = [];
   for (const [i, c] of columns.entries()) {
     const col = ident(c.name);
@@ -247,27 +260,35 @@ async function scanAll(db: Db, from: string, columns: readonly Scanned[]): Promi
     const {typed, kind} = measureSql(col, c.columnType, c.type);
     const [p, l, t] = [`p${i}`, `l${i}`, `t${i}`];
     inner.push(`${presentSql(col, c.columnType)} AS ${p}`, `length(${text ? col : `CAST(${col} AS VARCHAR)`}) AS ${l}`, `${typed ?? `CAST(${col} AS VARCHAR)`} AS ${t}`);
+    // of present values only: the typed value and the length
+    middle.push(p, l, `CASE WHEN ${p} THEN ${t} END AS ${t}`, `CASE WHEN ${p} THEN ${l} END AS lp${i}`);
     const tests = typeTests(col);
-    if (c.verify) inner.push(`coalesce(${tests[c.type === "TIMESTAMP" ? "DATE" : (c.type as (typeof LADDER)[number])]}, false) AS ok${i}`);
+    if (c.verify) {
+      inner.push(`coalesce(${tests[c.type === "TIMESTAMP" ? "DATE" : (c.type as (typeof LADDER)[number])]}, false) AS ok${i}`);
+      middle.push(`ok${i}`);
+    }
     // a time needs a colon: the regular expression only where there is one
-    if (c.findTime) inner.push(`(contains(${col}, ':') AND ${tests.time}) AS h${i}`);
-    const lo = kind === "length" ? `min(${l}) FILTER (WHERE ${p})` : TEMPORAL.test(c.type) ? `CAST(min(${t}) FILTER (WHERE ${p}) AS DATE)` : `CAST(min(${t}) FILTER (WHERE ${p}) AS DOUBLE)`;
-    const hi = kind === "length" ? `max(${l}) FILTER (WHERE ${p})` : TEMPORAL.test(c.type) ? `CAST(max(${t}) FILTER (WHERE ${p}) AS DATE)` : `CAST(max(${t}) FILTER (WHERE ${p}) AS DOUBLE)`;
+    if (c.findTime) {
+      inner.push(`(contains(${col}, ':') AND ${tests.time}) AS h${i}`);
+      middle.push(`h${i}`);
+    }
+    const lo = kind === "length" ? `min(lp${i})` : TEMPORAL.test(c.type) ? `CAST(min(${t}) AS DATE)` : `CAST(min(${t}) AS DOUBLE)`;
+    const hi = kind === "length" ? `max(lp${i})` : TEMPORAL.test(c.type) ? `CAST(max(${t}) AS DATE)` : `CAST(max(${t}) AS DOUBLE)`;
     outer.push(
-      `count(*) FILTER (WHERE NOT ${p}) AS missing${i}`,
+      `count_if(NOT ${p}) AS missing${i}`,
       `min(${l}) AS lmin${i}`,
       `max(${l}) AS lmax${i}`,
       `sum(${l}) AS lsum${i}`,
       `count(${l}) AS lcount${i}`,
-      `CAST(min(${t}) FILTER (WHERE ${p}) AS VARCHAR) AS min${i}`,
-      `CAST(max(${t}) FILTER (WHERE ${p}) AS VARCHAR) AS max${i}`,
+      `CAST(min(${t}) AS VARCHAR) AS min${i}`,
+      `CAST(max(${t}) AS VARCHAR) AS max${i}`,
       `${lo} AS lo${i}`,
       `${hi} AS hi${i}`,
-      `${c.verify ? `count(*) FILTER (WHERE ${p} AND NOT ok${i})` : "0"} AS fails${i}`,
-      `${c.findTime ? `count(*) FILTER (WHERE ${p} AND h${i})` : "0"} AS times${i}`
+      `${c.verify ? `count_if(${p} AND NOT ok${i})` : "0"} AS fails${i}`,
+      `${c.findTime ? `count_if(${p} AND h${i})` : "0"} AS times${i}`
     );
   }
-  const row = (await db.one<Record<string, unknown>>(`SELECT ${outer.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${from})`))!;
+  const row = (await db.one<Record<string, unknown>>(`SELECT ${outer.join(", ")} FROM (SELECT ${middle.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${from}))`))!;
   const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
   return columns.map((_, i) => ({
     missing: Number(row[`missing${i}`] ?? 0),
