@@ -123,8 +123,9 @@ export async function profileLarge(
     }
     // the candidates for the top values and the patterns of those columns, one query each for all of them.
     // The `keep` most frequent of each column, ties by value, as `min_by`'s bounded list (a heap per column):
-    // a window over every distinct value of the sample sorted them all, at eight times the cost. A text
-    // column's values are its groups already; a shape, or another type's text, may join several.
+    // a window over every distinct value of the sample sorted them all, at eight times the cost. `value` gives
+    // the SQL of what is ranked, or null for a text column's own value, whose counts are one row per value
+    // already; a shape, or another type's text, may join several rows, which are added up.
     const ranked = async (value: (c: (typeof columns)[number]) => string | null, keep: number) => {
       if (columns.length === 0) return new Map<number, Count[]>();
       const rows = await db.all<Count & {k: number}>(
