@@ -253,7 +253,8 @@ function presentSql(col: string, columnType: string): string {
  */
 async function scanAll(db: Db, from: string, columns: readonly Scanned[]): Promise<ScanResult[]> {
   const inner: string[] = [];
-  const middle: string[] = [];
+  const typedOfPresent: string[] = [];
+  const lengthOfPresent: string[] = [];
   const outer: string[] = [];
   for (const [i, c] of columns.entries()) {
     const col = ident(c.name);
@@ -261,18 +262,13 @@ async function scanAll(db: Db, from: string, columns: readonly Scanned[]): Promi
     const {typed, kind} = measureSql(col, c.columnType, c.type);
     const [p, l, t] = [`p${i}`, `l${i}`, `t${i}`];
     inner.push(`${presentSql(col, c.columnType)} AS ${p}`, `length(${text ? col : `CAST(${col} AS VARCHAR)`}) AS ${l}`, `${typed ?? `CAST(${col} AS VARCHAR)`} AS ${t}`);
-    // of present values only: the typed value and the length
-    middle.push(p, l, `CASE WHEN ${p} THEN ${t} END AS ${t}`, `CASE WHEN ${p} THEN ${l} END AS lp${i}`);
+    // of present values only: the typed value (in its place) and the length
+    typedOfPresent.push(`CASE WHEN ${p} THEN ${t} END AS ${t}`);
+    lengthOfPresent.push(`CASE WHEN ${p} THEN ${l} END AS lp${i}`);
     const tests = typeTests(col);
-    if (c.verify) {
-      inner.push(`coalesce(${tests[c.type === "TIMESTAMP" ? "DATE" : (c.type as (typeof LADDER)[number])]}, false) AS ok${i}`);
-      middle.push(`ok${i}`);
-    }
+    if (c.verify) inner.push(`coalesce(${tests[c.type === "TIMESTAMP" ? "DATE" : (c.type as (typeof LADDER)[number])]}, false) AS ok${i}`);
     // a time needs a colon: the regular expression only where there is one
-    if (c.findTime) {
-      inner.push(`(contains(${col}, ':') AND ${tests.time}) AS h${i}`);
-      middle.push(`h${i}`);
-    }
+    if (c.findTime) inner.push(`(contains(${col}, ':') AND ${tests.time}) AS h${i}`);
     const lo = kind === "length" ? `min(lp${i})` : TEMPORAL.test(c.type) ? `CAST(min(${t}) AS DATE)` : `CAST(min(${t}) AS DOUBLE)`;
     const hi = kind === "length" ? `max(lp${i})` : TEMPORAL.test(c.type) ? `CAST(max(${t}) AS DATE)` : `CAST(max(${t}) AS DOUBLE)`;
     outer.push(
@@ -289,7 +285,7 @@ async function scanAll(db: Db, from: string, columns: readonly Scanned[]): Promi
       `${c.findTime ? `count_if(${p} AND h${i})` : "0"} AS times${i}`
     );
   }
-  const row = (await db.one<Record<string, unknown>>(`SELECT ${outer.join(", ")} FROM (SELECT ${middle.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${from}))`))!;
+  const row = (await db.one<Record<string, unknown>>(`SELECT ${outer.join(", ")} FROM (SELECT * REPLACE (${typedOfPresent.join(", ")}), ${lengthOfPresent.join(", ")} FROM (SELECT ${inner.join(", ")} FROM ${from}))`))!;
   const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
   return columns.map((_, i) => ({
     missing: Number(row[`missing${i}`] ?? 0),
