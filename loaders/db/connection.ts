@@ -104,7 +104,7 @@ async function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
   const seconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
-  if (seconds >= TRACE_FROM) process.stderr.write(`[sql ${seconds.toFixed(2)} s, cpu ${cpuSeconds.toFixed(2)} s] ${sql.replace(/\s+/g, " ").slice(0, 200)}\n`);
+  if (seconds >= TRACE_FROM) process.stderr.write(`[sql ${seconds.toFixed(3)} s, cpu ${cpuSeconds.toFixed(2)} s] ${sql.replace(/\s+/g, " ").slice(0, 200)}\n`);
   return result;
 }
 
