@@ -71,4 +71,27 @@ describe("profileTable(db, table)", () => {
     const expected = await db.all(`SELECT ${referenceShape("label")} AS value, count(*) AS count FROM shapes_rows WHERE trim(label) <> '' GROUP BY 1 ORDER BY count DESC, value`);
     assert.deepEqual(profile!.patterns, expected);
   });
+
+  it("types text by the narrowest type every present value passes, the one value that fails it last in the file", async () => {
+    const n = 400;
+    const last = (values: (i: number) => string, odd: string) => Array.from({length: n}, (_, i) => (i === n - 1 ? odd : values(i)));
+    const date = (i: number) => `2024-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`;
+    const columns: Record<string, {values: string[]; type: string}> = {
+      ints: {values: last((i) => (i % 7 === 0 ? " " : String(i + 1)), "-12"), type: "BIGINT"},
+      intsThenText: {values: last((i) => String(i + 1), "n/a"), type: "VARCHAR"},
+      code: {values: last((i) => String(i + 1), "007"), type: "VARCHAR"},
+      decimals: {values: last((i) => `${i}.5`, "1e3"), type: "DOUBLE"},
+      decimalsThenInf: {values: last((i) => `${i}.5`, "inf"), type: "VARCHAR"},
+      flags: {values: last((i) => (i % 2 ? "true" : "FALSE"), ""), type: "BOOLEAN"},
+      dates: {values: last(date, "20240229"), type: "DATE"},
+      datesThenTime: {values: last(date, "2024-02-03 10:15"), type: "TIMESTAMP"},
+      datesThenText: {values: last(date, "soon"), type: "VARCHAR"},
+      names: {values: last((i) => `Name ${i}`, "42"), type: "VARCHAR"}
+    };
+    const names = Object.keys(columns);
+    await db.exec(`CREATE OR REPLACE TABLE typed (${names.map((c) => `${ident(c)} VARCHAR`).join(", ")})`);
+    await db.exec(`INSERT INTO typed VALUES ${Array.from({length: n}, (_, i) => `(${names.map((c) => literal(columns[c]!.values[i]!)).join(", ")})`).join(", ")}`);
+    const profiles = await profileTable(db, "typed");
+    assert.deepEqual(Object.fromEntries(profiles.map((p) => [p.name, p.type])), Object.fromEntries(names.map((c) => [c, columns[c]!.type])));
+  });
 });
